@@ -1,0 +1,2 @@
+// Placeholder: implemented in its own commit.
+#include "kneerehab/catalogue.hpp"
