@@ -1,0 +1,1 @@
+// Placeholder: the planner helper implements this file.
