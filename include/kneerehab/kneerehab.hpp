@@ -3,11 +3,13 @@
 /// Umbrella header: the whole public API.
 
 #include "kneerehab/catalogue.hpp"
+#include "kneerehab/catalogue_text.hpp"
 #include "kneerehab/condition.hpp"
 #include "kneerehab/date.hpp"
 #include "kneerehab/dosage.hpp"
 #include "kneerehab/error.hpp"
 #include "kneerehab/exercise.hpp"
+#include "kneerehab/output_file.hpp"
 #include "kneerehab/pain.hpp"
 #include "kneerehab/plan.hpp"
 #include "kneerehab/planner.hpp"
