@@ -1,0 +1,206 @@
+// kneerehab plan: options -> plan_request -> make_plan -> render -> stdout or -o FILE.
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <iostream>
+#include <sstream>
+
+#include "cli.hpp"
+#include "kneerehab/error.hpp"
+#include "kneerehab/output_file.hpp"
+#include "kneerehab/planner.hpp"
+#include "kneerehab/render.hpp"
+
+namespace kneerehab::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr double default_baseline = 20.0;  // in --units, when --baseline is not given
+
+po::options_description plan_options() {
+  po::options_description options("Options of 'kneerehab plan'");
+  options.add_options()("condition", po::value<std::string>(),
+                        "condition id (see 'kneerehab conditions')")(
+      "protocol", po::value<std::string>(), "protocol id (see 'kneerehab protocols')")(
+      "start", po::value<std::string>(), "first day of the plan, YYYY-MM-DD (required)")(
+      "severity", po::value<std::string>()->default_value("moderate"), "mild|moderate|severe")(
+      "baseline", po::value<std::string>(),
+      "weekly running volume before the injury, in --units (default 20)")(
+      "current", po::value<std::string>()->default_value("0"),
+      "weekly running volume now, in --units (0 if stopped)")(
+      "target", po::value<std::string>(), "weekly volume to return to (default: baseline)")(
+      "run-days", po::value<std::string>()->default_value("mon,wed,fri"),
+      "days you can run, comma-separated: mon,tue,wed,thu,fri,sat,sun")(
+      "pace", po::value<std::string>(), "easy pace MM:SS per km or mile (default 6:30 /km)")(
+      "age", po::value<std::string>()->default_value("35"), "age in years, 10-100")(
+      "prior-injuries", po::value<std::string>()->default_value("0"),
+      "earlier injuries of this kind, 0-20")("pain", po::value<std::string>()->default_value("0"),
+                                             "pain now in daily activity, 0-10")(
+      "symptom", po::value<std::vector<std::string>>()->composing(),
+      "a symptom id (repeatable; see 'kneerehab red-flags')")(
+      "weeks", po::value<std::string>(), "plan length in weeks, 1-104 (default: protocol)")(
+      "format", po::value<std::string>()->default_value("text"), "text|json")(
+      "output,o", po::value<std::string>(), "write to FILE (atomically) instead of stdout")(
+      "today", po::value<std::string>(),
+      "today's date, YYYY-MM-DD (default: the system date; for reproducible runs)");
+  return options;
+}
+
+double parse_number(const po::variables_map& vm, const char* option, double low, double high,
+                    std::string_view accepted) {
+  const auto& text = vm[option].as<std::string>();
+  double value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || !std::isfinite(value) || value < low || value > high) {
+    throw error::invalid_input(
+        fmt::format("--{} '{}' is not valid; accepted: {}", option, text, accepted));
+  }
+  return value;
+}
+
+int parse_int(const po::variables_map& vm, const char* option, int low, int high) {
+  const auto value =
+      parse_number(vm, option, low, high, fmt::format("a whole number from {} to {}", low, high));
+  if (value != std::floor(value)) {
+    throw error::invalid_input(
+        fmt::format("--{} '{}' is not valid; accepted: a whole number from {} to {}", option,
+                    vm[option].as<std::string>(), low, high));
+  }
+  return static_cast<int>(value);
+}
+
+date parse_date_option(const po::variables_map& vm, const char* option) {
+  const auto& text = vm[option].as<std::string>();
+  const auto parsed = date::parse_iso(text);
+  if (!parsed) {
+    throw error::invalid_input(fmt::format(
+        "--{} '{}' is not a valid date; accepted: a calendar date as YYYY-MM-DD, e.g. 2026-11-23",
+        option, text));
+  }
+  return *parsed;
+}
+
+std::vector<weekday> parse_run_days(const std::string& text) {
+  std::vector<weekday> days;
+  std::stringstream stream(text);
+  std::string word;
+  while (std::getline(stream, word, ',')) {
+    const auto day = parse_weekday(word);
+    if (!day) {
+      throw error::invalid_input(fmt::format(
+          "--run-days: unknown day '{}'; accepted: mon,tue,wed,thu,fri,sat,sun separated by commas",
+          word));
+    }
+    days.push_back(*day);
+  }
+  return days;
+}
+
+date system_today() {
+  const auto now = std::chrono::system_clock::now();
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  return date::from_ymd(static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                        static_cast<int>(unsigned(ymd.day())));
+}
+
+distance volume_option(const po::variables_map& vm, const char* option, unit_system units) {
+  const auto accepted = fmt::format("a number of {} per week from 0 to 250", to_string(units));
+  return distance::from(parse_number(vm, option, 0, 1e6, accepted), units);
+}
+
+runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
+  runner_profile profile;
+  const auto severity_text = vm["severity"].as<std::string>();
+  const auto level = parse_severity(severity_text);
+  if (!level) {
+    throw error::invalid_input(fmt::format(
+        "--severity '{}' is not valid; accepted: mild, moderate, severe", severity_text));
+  }
+  profile.level = *level;
+  profile.start = parse_date_option(vm, "start");
+  if (vm.count("baseline")) {
+    profile.baseline = volume_option(vm, "baseline", units);
+  } else {
+    profile.baseline = distance::from(default_baseline, units);
+    std::cerr << fmt::format("note: --baseline not given; assuming {} {} a week\n",
+                             default_baseline, to_string(units));
+  }
+  profile.current = volume_option(vm, "current", units);
+  if (vm.count("target")) profile.target = volume_option(vm, "target", units);
+  profile.run_days = parse_run_days(vm["run-days"].as<std::string>());
+  if (vm.count("pace")) profile.easy_pace = pace::parse(vm["pace"].as<std::string>(), units);
+  profile.age = parse_int(vm, "age", 10, 100);
+  profile.prior_injuries = parse_int(vm, "prior-injuries", 0, 20);
+  profile.pain = pain_score::from_int(parse_int(vm, "pain", 0, 10));
+  if (vm.count("symptom")) profile.symptoms = vm["symptom"].as<std::vector<std::string>>();
+  return profile;
+}
+
+plan_request parse_request(const po::variables_map& vm, unit_system units) {
+  if (!vm.count("condition") && !vm.count("protocol")) {
+    throw usage_error("plan", "give --condition ID or --protocol ID");
+  }
+  if (!vm.count("start")) throw usage_error("plan", "--start YYYY-MM-DD is required");
+  plan_request request;
+  if (vm.count("condition")) request.condition_id = vm["condition"].as<std::string>();
+  if (vm.count("protocol")) request.protocol_id = vm["protocol"].as<std::string>();
+  request.profile = parse_profile(vm, units);
+  if (vm.count("weeks")) request.weeks = parse_int(vm, "weeks", 1, 104);
+  request.today = vm.count("today") ? parse_date_option(vm, "today") : system_today();
+  return request;
+}
+
+output_format parse_format(const std::string& text) {
+  const auto format = parse_output_format(text);
+  if (format) return *format;
+  if (text == "markdown" || text == "html" || text == "csv" || text == "ics" || text == "fhir") {
+    throw error::invalid_input(fmt::format(
+        "--format {} is not available in this version yet; accepted: text, json", text));
+  }
+  throw error::invalid_input(fmt::format("--format '{}' is not valid; accepted: text, json", text));
+}
+
+int print_referral(const referral& r) {
+  std::cerr << fmt::format("STOP: no plan. {}\n{}\n", r.red_flag_name, r.message);
+  return red_flag;
+}
+
+}  // namespace
+
+std::string plan_command_help() {
+  std::ostringstream text;
+  text << "Usage: kneerehab plan (--condition ID | --protocol ID) --start YYYY-MM-DD [options]\n\n"
+          "Plans rehabilitation and return to running, week by week. Distances and pace are in\n"
+          "--units (km by default); JSON is always in km. Exit code 3 and a referral instead of\n"
+          "a plan when a red-flag symptom is reported.\n\n"
+       << plan_options();
+  return text.str();
+}
+
+int run_plan_command(const std::vector<std::string>& args, const global_options& global) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(plan_options()).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw usage_error("plan", e.what());
+  }
+  const auto request = parse_request(vm, global.units);
+  const auto format = parse_format(vm["format"].as<std::string>());
+  const auto cat = open_catalogue(global.db);
+  const auto outcome = make_plan(cat, request);
+  if (const auto* r = std::get_if<referral>(&outcome)) return print_referral(*r);
+  const auto bytes = render(std::get<plan>(outcome), format, render_options{global.units});
+  if (vm.count("output")) {
+    write_file_atomically(vm["output"].as<std::string>(), bytes);
+  } else {
+    std::cout << bytes;
+  }
+  return ok;
+}
+
+}  // namespace kneerehab::cli
