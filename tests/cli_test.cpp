@@ -1,0 +1,339 @@
+// The CLI as a user runs it: exit codes, messages on stderr, files written or left alone.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string shipped_db = std::string(KNEEREHAB_SOURCE_DIR) + "/exercises.db";
+
+struct result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& word) {
+  std::string quoted = "'";
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+class scratch_dir {
+ public:
+  scratch_dir() {
+    path_ = fs::temp_directory_path() /
+            ("kneerehab-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    fs::create_directories(path_);
+  }
+  ~scratch_dir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+// Runs the CLI with `args`; `env` is a prefix such as "KNEEREHAB_DB=x".
+result run(const std::vector<std::string>& args, const std::string& env = "") {
+  scratch_dir dir;
+  std::string command = env.empty() ? "" : "env " + env + " ";
+  command += quote(KNEEREHAB_CLI);
+  for (const auto& a : args) command += " " + quote(a);
+  command += " >" + quote((dir.path() / "out").string()) + " 2>" +
+             quote((dir.path() / "err").string()) + " </dev/null";
+  const int status = std::system(command.c_str());
+  result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = slurp(dir.path() / "out");
+  r.err = slurp(dir.path() / "err");
+  return r;
+}
+
+std::vector<std::string> plan_args(std::vector<std::string> extra) {
+  std::vector<std::string> args = {"plan",       "--condition", "patellofemoral-pain",
+                                   "--start",    "2026-11-23",  "--today",
+                                   "2026-11-21", "--baseline",  "30"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+}  // namespace
+
+TEST(Cli, VersionAndHelp) {
+  auto r = run({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("kneerehab ", 0), 0u);
+  r = run({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("red-flags"), std::string::npos);
+  for (const char* command : {"conditions", "condition", "exercises", "exercise", "protocols",
+                              "protocol", "red-flags", "plan"}) {
+    r = run({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.out.find(std::string("kneerehab ") + command), std::string::npos) << command;
+  }
+}
+
+TEST(Cli, UnknownCommandSaysWhatIsAccepted) {
+  const auto r = run({"frobnicate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kneerehab: unknown command 'frobnicate'; accepted: conditions, condition show, "
+            "exercises, exercise show, protocols, protocol show, red-flags, plan\n"
+            "Run 'kneerehab --help' for usage.\n");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, NoCommandIsAUsageError) {
+  const auto r = run({});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no command given"), std::string::npos);
+}
+
+TEST(Cli, UnknownOptionIsAUsageError) {
+  const auto r = run({"exercises", "--colour", "red"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("kneerehab exercises: "), std::string::npos);
+  EXPECT_NE(r.err.find("--colour"), std::string::npos);
+}
+
+TEST(Cli, BadUnitsAreAUsageError) {
+  const auto r = run({"--units", "furlongs", "conditions"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--units 'furlongs' is not valid; accepted: km, mi"), std::string::npos);
+}
+
+TEST(Cli, MissingDatabaseIsARuntimeFailureAndIsNotCreated) {
+  const auto r = run({"--db", "/nonexistent/kneerehab.db", "conditions"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("/nonexistent/kneerehab.db"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists("/nonexistent/kneerehab.db"));
+}
+
+TEST(Cli, TextFileAsDatabaseIsARuntimeFailure) {
+  scratch_dir dir;
+  const auto text = dir.path() / "notes.txt";
+  std::ofstream(text) << "these are not the tables you are looking for\n";
+  const auto before = slurp(text);
+  const auto r = run({"--db", text.string(), "conditions"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(text.string()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("not"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(text), before);
+}
+
+TEST(Cli, EnvironmentVariableChoosesTheDatabase) {
+  const auto r = run({"conditions"}, "KNEEREHAB_DB=/nonexistent/from-env.db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("/nonexistent/from-env.db"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ListsTheCatalogue) {
+  auto r = run({"conditions"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("popliteal-artery-entrapment"), std::string::npos);
+  EXPECT_NE(r.out.find("(referral only)"), std::string::npos);
+  r = run({"protocols"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("patellofemoral-pain-rehab"), std::string::npos);
+  r = run({"exercises", "--category", "eccentric"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("nordic-hamstring-curl"), std::string::npos);
+  EXPECT_EQ(r.out.find("plank "), std::string::npos);
+  r = run({"exercises", "--search", "GLUTE"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("single-leg-glute-bridge"), std::string::npos);
+  r = run({"red-flags"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("calf-swelling"), std::string::npos);
+}
+
+TEST(Cli, ShowsItems) {
+  auto r = run({"condition", "show", "bakers-cyst"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("bakers-cyst-rehab"), std::string::npos);
+  r = run({"exercise", "show", "glute-bridge"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Harder: "), std::string::npos);
+  r = run({"protocol", "show", "pcl-sprain-rehab"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Entry criteria:"), std::string::npos);
+  EXPECT_NE(r.out.find("Not in this phase"), std::string::npos);
+  EXPECT_NE(r.out.find("Sources:"), std::string::npos);
+}
+
+TEST(Cli, UnknownIdSuggestsNearestMatches) {
+  auto r = run({"condition", "show", "hamstring"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kneerehab: unknown condition 'hamstring'; nearest: hamstring-tendinopathy; run "
+            "'kneerehab conditions' to list them all\n");
+  r = run({"exercise", "show", "glute-brige"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nearest: glute-bridge"), std::string::npos) << r.err;
+  r = run({"protocol", "show"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'protocol show' needs an id"), std::string::npos);
+}
+
+TEST(Cli, UnknownCategoryListsAccepted) {
+  const auto r = run({"exercises", "--category", "yoga"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kneerehab: unknown category 'yoga'; accepted: strength, isometric, eccentric, "
+            "stretch, mobility, balance, plyometric, cardio\n");
+}
+
+TEST(Cli, PlansAsTextAndJson) {
+  auto r = run(plan_args({}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Week 1"), std::string::npos);
+  r = run(plan_args({"--format", "json", "--units", "mi"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"schema\": \"kneerehab.plan/1\""), std::string::npos);
+}
+
+TEST(Cli, PlanWithoutStartOrConditionIsAUsageError) {
+  auto r = run({"plan", "--condition", "patellofemoral-pain"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--start YYYY-MM-DD is required"), std::string::npos);
+  r = run({"plan", "--start", "2026-11-23"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("give --condition ID or --protocol ID"), std::string::npos);
+}
+
+TEST(Cli, PlanRejectsBadInputWithExactMessages) {
+  struct bad_case {
+    std::vector<std::string> extra;
+    std::string message;
+  };
+  const std::vector<bad_case> cases = {
+      {{"--start", "2026-02-30"},
+       "kneerehab: --start '2026-02-30' is not a valid date; accepted: a calendar date as "
+       "YYYY-MM-DD, e.g. 2026-11-23\n"},
+      {{"--current", "-5"},
+       "kneerehab: --current '-5' is not valid; accepted: a number of km per week from 0 to "
+       "250\n"},
+      {{"--pace", "0:00"},
+       "kneerehab: pace '0:00' per km is out of range; accepted: 2:00 to 20:00 per km (3:13 to "
+       "32:11 per mile)\n"},
+      {{"--run-days", "mon,funday"},
+       "kneerehab: --run-days: unknown day 'funday'; accepted: mon,tue,wed,thu,fri,sat,sun "
+       "separated by commas\n"},
+      {{"--severity", "extreme"},
+       "kneerehab: --severity 'extreme' is not valid; accepted: mild, moderate, severe\n"},
+      {{"--pain", "11"},
+       "kneerehab: --pain '11' is not valid; accepted: a whole number from 0 to 10\n"},
+      {{"--age", "forty"},
+       "kneerehab: --age 'forty' is not valid; accepted: a whole number from 10 to 100\n"},
+      {{"--format", "ics"},
+       "kneerehab: --format ics is not available in this version yet; accepted: text, json\n"},
+      {{"--format", "pdf"}, "kneerehab: --format 'pdf' is not valid; accepted: text, json\n"},
+  };
+  for (const auto& c : cases) {
+    const auto r = run(plan_args(c.extra));
+    EXPECT_EQ(r.exit_code, 2) << c.message;
+    EXPECT_EQ(r.err, c.message);
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+TEST(Cli, PlanRejectsUnknownConditionWithSuggestions) {
+  const auto r = run({"plan", "--condition", "runners-knee", "--start", "2026-11-23", "--today",
+                      "2026-11-21", "--baseline", "30"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("runners-knee"), std::string::npos) << r.err;
+}
+
+TEST(Cli, PlanRejectsAbsurdDistancesAndFarDates) {
+  auto r = run(plan_args({"--baseline", "900"}));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("accepted"), std::string::npos) << r.err;
+  r = run(plan_args({"--start", "2019-01-07"}));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("accepted"), std::string::npos) << r.err;
+}
+
+TEST(Cli, RedFlagSymptomGivesAReferralAndExitThree) {
+  const auto r = run(plan_args({"--symptom", "calf-swelling"}));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("calf-swelling"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("STOP: no plan."), std::string::npos) << r.err;
+}
+
+TEST(Cli, ReferralOnlyConditionGivesExitThree) {
+  const auto r = run({"plan", "--condition", "popliteal-artery-entrapment", "--start", "2026-11-23",
+                      "--today", "2026-11-21", "--baseline", "30"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("STOP: no plan."), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnknownSymptomIsInvalidInput) {
+  const auto r = run(plan_args({"--symptom", "sore-toe"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sore-toe"), std::string::npos) << r.err;
+}
+
+TEST(Cli, OutputFileIsWrittenWhole) {
+  scratch_dir dir;
+  const auto out = dir.path() / "plan.json";
+  const auto r = run(plan_args({"--format", "json", "-o", out.string()}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  const auto written = slurp(out);
+  EXPECT_EQ(written.rfind("{", 0), 0u);
+  EXPECT_EQ(written.back(), '\n');
+  // No temporary files left next to it.
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}), 1);
+}
+
+TEST(Cli, FailedCommandNeverTouchesAnExistingOutputFile) {
+  scratch_dir dir;
+  const auto out = dir.path() / "plan.txt";
+  std::ofstream(out) << "yesterday's plan\n";
+  auto r = run(plan_args({"--symptom", "night-pain", "-o", out.string()}));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(slurp(out), "yesterday's plan\n");
+  r = run(plan_args({"--pace", "abc", "-o", out.string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(slurp(out), "yesterday's plan\n");
+  r = run({"--db", "/nonexistent.db", "plan", "--condition", "patellofemoral-pain", "--start",
+           "2026-11-23", "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(slurp(out), "yesterday's plan\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}), 1);
+}
+
+TEST(Cli, UnwritableOutputIsARuntimeFailure) {
+  const auto r = run(plan_args({"-o", "/nonexistent-dir/plan.txt"}));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot write '/nonexistent-dir/plan.txt'"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ShippedCatalogueIsNeverWritten) {
+  const auto before_time = fs::last_write_time(shipped_db);
+  const auto before = slurp(shipped_db);
+  (void)run({"conditions"});
+  (void)run(plan_args({}));
+  EXPECT_EQ(fs::last_write_time(shipped_db), before_time);
+  EXPECT_EQ(slurp(shipped_db), before);
+}
