@@ -1,0 +1,426 @@
+// Renderers: text (km and mi) and JSON against golden files, plus the properties every
+// rendering keeps. Regenerate the golden files with KNEEREHAB_UPDATE_GOLDEN=1 and review the
+// diff; without that variable a difference fails the test.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "kneerehab/render.hpp"
+#include "kneerehab/version.hpp"
+
+using namespace kneerehab;
+
+namespace {
+
+constexpr double easy_s_per_km = 390.0;
+
+exercise_dose exercise(std::string id, std::string name, dosage dose) {
+  return {std::move(id), std::move(name), std::move(dose)};
+}
+
+dosage reps(int sets, int count, int per_week, std::string tempo = {}, std::string load = {}) {
+  dosage d;
+  d.sets = sets;
+  d.reps = count;
+  d.sessions_per_week = per_week;
+  d.tempo = std::move(tempo);
+  d.load = std::move(load);
+  return d;
+}
+
+dosage hold(int sets, int seconds, int per_week, std::string load = {}) {
+  dosage d;
+  d.sets = sets;
+  d.hold_s = seconds;
+  d.sessions_per_week = per_week;
+  d.load = std::move(load);
+  return d;
+}
+
+session strength_session() {
+  session s;
+  s.type = session_type::strength;
+  s.exercises = {
+      exercise("glute-bridge", "Glute bridge", reps(3, 15, 3, "2-1-2")),
+      exercise("wall-sit", "Wall sit (isometric)", hold(5, 45, 3, "~70% max effort")),
+      exercise("calf-raise", "Calf raise", reps(3, 12, 3, {}, "bodyweight")),
+  };
+  s.notes = {"Warm up with 5 minutes of easy cycling or brisk walking before loading the knee."};
+  return s;
+}
+
+session mobility_session() {
+  session s;
+  s.type = session_type::mobility;
+  s.exercises = {
+      exercise("hamstring-stretch", "Hamstring stretch", hold(3, 30, 7)),
+      exercise("calf-stretch", "Calf stretch", hold(3, 30, 7)),
+  };
+  return s;
+}
+
+session cross_training(std::string activity) {
+  session s;
+  s.type = session_type::cross_training;
+  s.activity = std::move(activity);
+  s.notes = {"20-30 minutes at an easy effort; stop if the knee hurts more than 3/10."};
+  return s;
+}
+
+session rest() {
+  session s;
+  s.type = session_type::rest;
+  return s;
+}
+
+session walk_run(std::vector<run_interval> intervals) {
+  run_session r;
+  r.continuous = false;
+  int run_s = 0;
+  int total_s = 0;
+  for (const auto& i : intervals) {
+    run_s += i.run_s * i.repeat;
+    total_s += (i.walk_s + i.run_s) * i.repeat;
+  }
+  r.run = distance::from_km(run_s / easy_s_per_km);
+  r.minutes = total_s / 60.0;
+  r.intervals = std::move(intervals);
+  session s;
+  s.type = session_type::walk_run;
+  s.run = r;
+  s.notes = {"Warm-up: 5 min brisk walk.", "Cool-down: 5 min walk, then the calf stretch."};
+  return s;
+}
+
+session run(double km, surface where, bool long_run = false) {
+  run_session r;
+  r.run = distance::from_km(km);
+  r.minutes = km * easy_s_per_km / 60.0;
+  r.where = where;
+  r.long_run = long_run;
+  session s;
+  s.type = session_type::run;
+  s.run = r;
+  s.notes = {"Warm-up: 5 min brisk walk.", "Cool-down: 5 min walk, then the calf stretch."};
+  return s;
+}
+
+// `date` has no default constructor, so the plan structs are built with designated
+// initializers; members left out take their defaults (the model may gain members later).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+plan_week week(date plan_start, int number, std::string phase_id, std::string phase_name,
+               int week_in_phase) {
+  const date start = plan_start.plus_days(7 * (number - 1));
+  auto day = [&](int i) { return plan_day{start.plus_days(i), {}}; };
+  return plan_week{.number = number,
+                   .start = start,
+                   .phase_id = std::move(phase_id),
+                   .phase_name = std::move(phase_name),
+                   .week_in_phase = week_in_phase,
+                   .days = {day(0), day(1), day(2), day(3), day(4), day(5), day(6)}};
+}
+
+plan blank_plan(date start, date end) { return plan{.start = start, .end = end}; }
+#pragma GCC diagnostic pop
+
+void total_up(plan_week& w) {
+  distance sum;
+  for (const auto& d : w.days) {
+    for (const auto& s : d.sessions) {
+      if (s.run) sum = sum + s.run->run;
+    }
+  }
+  w.run_total = sum;
+}
+
+/// A three-week plan by hand: a loading week without running, a walk-run week that starts
+/// a new phase with a checkpoint, and a lighter week of continuous runs.
+plan sample_plan() {
+  const date start = date::from_ymd(2026, 11, 23);
+  plan p = blank_plan(start, start.plus_days(20));
+  p.condition_id = "patellofemoral-pain";
+  p.condition_name = "Patellofemoral pain";
+  p.protocol_id = "patellofemoral-pain-standard";
+  p.protocol_name = "Patellofemoral pain: load, then return to running";
+  p.baseline = distance::from_km(30);
+  p.target = distance::from_km(25);
+  p.easy_pace = pace::from_seconds_per_km(easy_s_per_km);
+
+  plan_week w1 = week(start, 1, "settle", "Settle and load", 1);
+  w1.days[0].sessions = {strength_session(), mobility_session()};
+  w1.days[1].sessions = {cross_training("stationary bike")};
+  w1.days[2].sessions = {strength_session()};
+  w1.days[3].sessions = {mobility_session()};
+  w1.days[4].sessions = {strength_session()};
+  w1.days[5].sessions = {cross_training("pool running")};
+  w1.days[6].sessions = {rest()};
+  total_up(w1);
+
+  plan_week w2 = week(start, 2, "walk-run", "Walk-run return", 1);
+  w2.checkpoint = {
+      {"walk_minutes_pain_free", ">=", 30, "min", "30 min brisk walking without pain or limp", ""},
+      {"pain_daily", "<=", 2, "/10", "Pain at rest and in daily activity", "Rambaud 2018"},
+      {"single_leg_heel_raises", ">=", 20, "reps", "", ""},
+  };
+  w2.run_cap = distance::from_km(2.5);
+  w2.days[0].sessions = {walk_run({{240, 60, 3}}), mobility_session()};
+  w2.days[1].sessions = {strength_session()};
+  w2.days[2].sessions = {walk_run({{240, 60, 3}})};
+  w2.days[3].sessions = {strength_session()};
+  w2.days[4].sessions = {walk_run({{180, 120, 2}, {120, 180, 2}})};
+  w2.days[5].sessions = {cross_training("stationary bike"), strength_session()};
+  w2.days[6].sessions = {};
+  total_up(w2);
+
+  plan_week w3 = week(start, 3, "build", "Continuous build", 1);
+  w3.checkpoint = {
+      {"walk_run_step", ">=", 10, "", "Final walk-run step done twice, pain <= 3/10", ""}};
+  w3.run_cap = distance::from_km(11.5);
+  w3.lighter_week = true;
+  w3.days[0].sessions = {run(2.345, surface::flat)};
+  w3.days[1].sessions = {strength_session()};
+  w3.days[2].sessions = {run(3.0, surface::road)};
+  w3.days[3].sessions = {mobility_session()};
+  w3.days[4].sessions = {rest()};
+  w3.days[5].sessions = {run(4.5, surface::road, true)};
+  w3.days[6].sessions = {rest()};
+  total_up(w3);
+
+  p.weeks = {w1, w2, w3};
+  p.warnings = {
+      "Your target is below your weekly volume before the injury; the plan stops at the target.",
+      "You reported 2 earlier knee injuries: weekly running rises by at most 5% and every "
+      "phase lasts one week longer than the shortest it could be.",
+  };
+  p.advice = {
+      "Warm-up: 5-10 minutes of brisk walking or easy cycling before every session.",
+      "Surfaces: start on flat, even ground (track or treadmill) before roads and trails.",
+  };
+  p.sources = {
+      "Heiderscheit B. Return to running program. UW Health Sports Rehabilitation.",
+      "Rambaud AJM et al. Criteria for return to running after sports injury: a systematic "
+      "review. Br J Sports Med 2018;52:1437-44.",
+  };
+  return p;
+}
+
+std::filesystem::path golden_path(std::string_view name) {
+  return std::filesystem::path(KNEEREHAB_SOURCE_DIR) / "tests" / "golden" / name;
+}
+
+bool updating_golden() {
+  const char* flag = std::getenv("KNEEREHAB_UPDATE_GOLDEN");
+  return flag != nullptr && std::string_view(flag) == "1";
+}
+
+void expect_matches_golden(std::string_view name, const std::string& actual) {
+  const auto path = golden_path(name);
+  if (updating_golden()) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << actual;
+    ASSERT_TRUE(out.good()) << "cannot write " << path;
+    std::cout << "[ golden   ] rewrote " << path.string() << '\n';
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in.good()) << path << " is missing; run with KNEEREHAB_UPDATE_GOLDEN=1 to create it";
+  std::ostringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(expected.str(), actual)
+      << "the rendering differs from " << path
+      << "; if the change is intended, rerun with KNEEREHAB_UPDATE_GOLDEN=1 and review the diff";
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    lines.push_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+std::size_t code_points(std::string_view line) {
+  std::size_t n = 0;
+  for (char c : line) n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST(OutputFormat, NamesRoundTrip) {
+  for (auto f : {output_format::text, output_format::json}) {
+    EXPECT_EQ(parse_output_format(to_string(f)), f);
+  }
+  EXPECT_EQ(to_string(output_format::text), "text");
+  EXPECT_EQ(to_string(output_format::json), "json");
+  EXPECT_FALSE(parse_output_format("JSON"));
+  EXPECT_FALSE(parse_output_format("pdf"));
+  EXPECT_FALSE(parse_output_format(""));
+}
+
+TEST(RenderText, MatchesGoldenInKilometres) {
+  expect_matches_golden("plan.km.txt", render_text(sample_plan(), {unit_system::km}));
+}
+
+TEST(RenderText, MatchesGoldenInMiles) {
+  expect_matches_golden("plan.mi.txt", render_text(sample_plan(), {unit_system::mi}));
+}
+
+TEST(RenderJson, MatchesGolden) { expect_matches_golden("plan.json", render_json(sample_plan())); }
+
+TEST(Render, DispatchesOnFormat) {
+  const plan p = sample_plan();
+  EXPECT_EQ(render(p, output_format::text), render_text(p));
+  EXPECT_EQ(render(p, output_format::text, {unit_system::mi}), render_text(p, {unit_system::mi}));
+  EXPECT_EQ(render(p, output_format::json, {unit_system::mi}), render_json(p));
+}
+
+TEST(RenderText, LinesFitOnAPrintedPage) {
+  for (auto units : {unit_system::km, unit_system::mi}) {
+    const std::string text = render_text(sample_plan(), {units});
+    ASSERT_FALSE(text.empty());
+    EXPECT_EQ(text.back(), '\n');
+    for (auto line : lines_of(text)) {
+      EXPECT_LE(code_points(line), 100U) << line;
+      EXPECT_TRUE(line.empty() || line.back() != ' ') << "trailing space: '" << line << "'";
+    }
+  }
+}
+
+TEST(RenderText, ShowsWeeksPhasesVolumesAndCheckpoints) {
+  const std::string text = render_text(sample_plan());
+  EXPECT_NE(text.find("Week 1 \u00b7 2026-11-23 to 2026-11-29 \u00b7 Phase 1/3: Settle and load"),
+            std::string::npos);
+  EXPECT_NE(text.find("Week 3 \u00b7 2026-12-07 to 2026-12-13 \u00b7 Phase 3/3: Continuous build"),
+            std::string::npos);
+  EXPECT_NE(text.find("Running: 9.8 km planned (cap 11.5 km) \u00b7 lighter week"),
+            std::string::npos);
+  EXPECT_NE(text.find("Before this week, check:\n  [ ] 30 min brisk walking without pain or limp"),
+            std::string::npos);
+  EXPECT_NE(text.find("3 x (walk 4:00 / run 1:00)"), std::string::npos);
+  EXPECT_NE(text.find("2 x (walk 3:00 / run 2:00), then 2 x (walk 2:00 / run 3:00)"),
+            std::string::npos);
+  EXPECT_NE(text.find("    [ ] Glute bridge: 3 x 15, tempo 2-1-2\n"), std::string::npos);
+  EXPECT_NE(text.find("30.0 km a week before the injury -> target 25.0 km a week"),
+            std::string::npos);
+  EXPECT_NE(text.find("Easy pace:  6:30 per km"), std::string::npos);
+}
+
+TEST(RenderText, OnePainLinePerActiveDay) {
+  const plan p = sample_plan();
+  std::size_t active_days = 0;
+  for (const auto& w : p.weeks) {
+    for (const auto& d : w.days) {
+      for (const auto& s : d.sessions) {
+        if (s.type != session_type::rest) {
+          ++active_days;
+          break;
+        }
+      }
+    }
+  }
+  const std::string text = render_text(p);
+  std::size_t pain_lines = 0;
+  for (auto line : lines_of(text)) pain_lines += line == "  Pain today (0-10): ____" ? 1 : 0;
+  EXPECT_EQ(pain_lines, active_days);
+  EXPECT_EQ(active_days, 17U);
+}
+
+TEST(RenderText, MilesEverywhereWhenAsked) {
+  const std::string text = render_text(sample_plan(), {unit_system::mi});
+  EXPECT_EQ(text.find(" km"), std::string::npos);
+  EXPECT_EQ(text.find("/km"), std::string::npos);
+  EXPECT_NE(text.find("18.6 mi a week before the injury -> target 15.5 mi a week"),
+            std::string::npos);
+  EXPECT_NE(text.find("Easy pace:  10:28 per mi"), std::string::npos);
+  EXPECT_NE(text.find("Running: 6.1 mi planned (cap 7.1 mi)"), std::string::npos);
+}
+
+TEST(RenderJson, ParsesBackWithTheContractFields) {
+  const plan p = sample_plan();
+  const std::string text = render_json(p);
+  ASSERT_FALSE(text.empty());
+  EXPECT_EQ(text.back(), '\n');
+  EXPECT_EQ(text.substr(0, 4), "{\n  ");  // two-space indentation
+  const auto j = nlohmann::json::parse(text);
+  EXPECT_EQ(j.at("schema"), "kneerehab.plan/1");
+  EXPECT_EQ(j.at("condition").at("id"), "patellofemoral-pain");
+  EXPECT_EQ(j.at("protocol").at("name"), p.protocol_name);
+  EXPECT_EQ(j.at("start"), "2026-11-23");
+  EXPECT_EQ(j.at("end"), "2026-12-13");
+  EXPECT_EQ(j.at("generator").at("version"), std::string(version));
+  ASSERT_EQ(j.at("weeks").size(), 3U);
+  for (const auto& w : j.at("weeks")) {
+    ASSERT_EQ(w.at("days").size(), 7U);
+    double sum = 0;
+    for (const auto& d : w.at("days")) {
+      for (const auto& s : d.at("sessions")) {
+        const std::string type = s.at("type");
+        EXPECT_EQ(s.contains("exercises"), type == "strength" || type == "mobility") << type;
+        EXPECT_EQ(s.contains("run"), type == "run" || type == "walk-run") << type;
+        if (s.contains("run")) {
+          sum += s.at("run").at("km").get<double>();
+          EXPECT_EQ(s.at("run").at("continuous").get<bool>(), type == "run");
+        }
+      }
+    }
+    EXPECT_NEAR(w.at("run_km").get<double>(), sum, 0.011);
+  }
+  const auto& w2 = j.at("weeks").at(1);
+  EXPECT_EQ(w2.at("phase").at("id"), "walk-run");
+  EXPECT_EQ(w2.at("checkpoint").size(), 3U);
+  EXPECT_EQ(w2.at("checkpoint").at(1).at("unit"), "/10");
+  const auto& walk = w2.at("days").at(0).at("sessions").at(0).at("run");
+  EXPECT_EQ(walk.at("km"), 0.46);  // 3 x 60 s at 6:30 /km = 0.4615 km, rounded to 2 decimals
+  EXPECT_EQ(walk.at("intervals").at(0).at("walk_s"), 240);
+  EXPECT_EQ(walk.at("intervals").at(0).at("repeat"), 3);
+  EXPECT_EQ(walk.at("surface"), "flat");
+  const auto& w3 = j.at("weeks").at(2);
+  EXPECT_EQ(w3.at("lighter_week"), true);
+  EXPECT_EQ(w3.at("days").at(0).at("sessions").at(0).at("run").at("km"), 2.35);
+  EXPECT_EQ(w3.at("days").at(5).at("sessions").at(0).at("run").at("long_run"), true);
+  EXPECT_EQ(j.at("warnings").size(), 2U);
+  EXPECT_EQ(j.at("advice").size(), 2U);
+}
+
+TEST(RenderJson, KeysComeInContractOrder) {
+  const auto j = nlohmann::ordered_json::parse(render_json(sample_plan()));
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j.items()) keys.push_back(key);
+  ASSERT_GE(keys.size(), 8U);
+  EXPECT_EQ(keys[0], "schema");
+  EXPECT_EQ(keys[1], "condition");
+  EXPECT_EQ(keys[5], "weeks");
+}
+
+TEST(RenderJson, DistancesAreKilometresWhateverTheUnits) {
+  const plan p = sample_plan();
+  const auto j = nlohmann::json::parse(render(p, output_format::json, {unit_system::mi}));
+  EXPECT_EQ(j.at("baseline_km"), 30.0);
+  EXPECT_EQ(j.at("target_km"), 25.0);
+  EXPECT_EQ(j.at("easy_pace_s_per_km"), 390.0);
+  EXPECT_EQ(j.at("weeks").at(2).at("run_cap_km"), 11.5);
+  EXPECT_EQ(j.at("weeks").at(2).at("days").at(2).at("sessions").at(0).at("run").at("km"), 3.0);
+}
+
+TEST(RenderJson, EmptyPlanStillHasEveryTopLevelField) {
+  const date day = date::from_ymd(2026, 1, 5);
+  const plan p = blank_plan(day, day);
+  const auto j = nlohmann::json::parse(render_json(p));
+  for (auto key :
+       {"schema", "condition", "protocol", "start", "end", "weeks", "warnings", "advice"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_TRUE(j.at("weeks").is_array());
+  EXPECT_TRUE(j.at("warnings").is_array());
+}
