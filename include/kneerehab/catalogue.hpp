@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,14 @@ catalogue open_catalogue(const std::filesystem::path& path);
 /// Writes `cat` as a new catalogue database at `path` (atomically: temporary file + rename).
 /// Throws error(errc::io) or error(errc::database).
 void write_catalogue(const catalogue& cat, const std::filesystem::path& path);
+
+/// The first difference between the catalogue database at `path` and `expected`, compared
+/// logically table by table and row by row (not byte by byte), e.g. "table 'exercises', row
+/// id='glute-bridge': column 'reps' is 12 in the database, 15 in the expected catalogue";
+/// nullopt when both hold the same rows. Opens `path` read-only and throws
+/// error(errc::database) as open_catalogue does.
+[[nodiscard]] std::optional<std::string> catalogue_difference(const std::filesystem::path& path,
+                                                              const catalogue& expected);
 
 /// Reads the TOML text sources in `dir` (see docs/catalogue-format.md). Throws
 /// error(errc::invalid_catalogue) with file:line:column for malformed input.
