@@ -25,9 +25,10 @@ std::size_t display_width(std::string_view text) noexcept {
   }));
 }
 
-/// Appends `text` word-wrapped to line_width: the first line starts with `first`, the
+/// Appends one paragraph word-wrapped to line_width: the first line starts with `first`, the
 /// following ones with `rest`. A single word longer than a line is cut at a code point.
-void wrap(std::string& out, std::string_view first, std::string_view rest, std::string_view text) {
+void wrap_paragraph(std::string& out, std::string_view first, std::string_view rest,
+                    std::string_view text) {
   std::string line(first);
   bool line_has_word = false;
   auto flush = [&] {
@@ -53,6 +54,10 @@ void wrap(std::string& out, std::string_view first, std::string_view rest, std::
       for (std::size_t seen = 0; cut < word.size(); ++cut) {
         if ((static_cast<unsigned char>(word[cut]) & 0xC0U) != 0x80U && seen++ == room) break;
       }
+      if (cut == 0) {  // no room at all after the prefix: still make progress
+        cut = 1;
+        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0U) == 0x80U) ++cut;
+      }
       line += word.substr(0, cut);
       word.remove_prefix(cut);
       line_has_word = true;
@@ -66,6 +71,23 @@ void wrap(std::string& out, std::string_view first, std::string_view rest, std::
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line;
     out += '\n';
+  }
+}
+
+/// wrap_paragraph for text that may hold line breaks (and tabs, which become spaces): every
+/// paragraph after the first continues with the `rest` prefix.
+void wrap(std::string& out, std::string_view first, std::string_view rest, std::string_view text) {
+  std::string clean(text);
+  std::replace(clean.begin(), clean.end(), '\t', ' ');
+  std::replace(clean.begin(), clean.end(), '\r', ' ');
+  std::string_view remaining = clean;
+  std::string_view prefix = first;
+  for (;;) {
+    const auto end = remaining.find('\n');
+    wrap_paragraph(out, prefix, rest, remaining.substr(0, end));
+    if (end == std::string_view::npos) break;
+    remaining.remove_prefix(end + 1);
+    prefix = rest;
   }
 }
 

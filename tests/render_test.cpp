@@ -297,6 +297,18 @@ TEST(RenderText, LinesFitOnAPrintedPage) {
   }
 }
 
+TEST(RenderText, LongWordsAndLineBreaksStayWithinTheWidth) {
+  plan p = sample_plan();
+  p.sources.push_back("https://example.org/" + std::string(150, 'x'));
+  p.warnings.push_back("First line.\nSecond line\twith a tab.");
+  p.weeks[0].days[0].sessions[0].exercises[0].name = std::string(120, 'g');
+  const std::string text = render_text(p);
+  for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 100U) << line;
+  EXPECT_NE(text.find("  ! First line.\n    Second line with a tab.\n"), std::string::npos);
+  EXPECT_NE(text.find(std::string(92, 'g') + "\n        " + std::string(28, 'g') + ": 3 x 15"),
+            std::string::npos);
+}
+
 TEST(RenderText, ShowsWeeksPhasesVolumesAndCheckpoints) {
   const std::string text = render_text(sample_plan());
   EXPECT_NE(text.find("Week 1 \u00b7 2026-11-23 to 2026-11-29 \u00b7 Phase 1/3: Settle and load"),
