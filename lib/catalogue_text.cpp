@@ -122,6 +122,13 @@ void append_phase(std::string& out, const catalogue& cat, const phase& ph, std::
   append_list(out, "Not in this phase", barred, "  ");
 }
 
+void append_timeline(std::string& out, const condition& c) {
+  fmt::format_to(std::back_inserter(out),
+                 "Typical timeline: mild {}-{} weeks, moderate {}-{} weeks, severe {}-{} weeks\n",
+                 c.mild.min_weeks, c.mild.max_weeks, c.moderate.min_weeks, c.moderate.max_weeks,
+                 c.severe.min_weeks, c.severe.max_weeks);
+}
+
 }  // namespace
 
 std::vector<const exercise*> find_exercises(const catalogue& cat,
@@ -198,10 +205,7 @@ std::string describe_condition(const catalogue& cat, const condition& c) {
   std::string out = fmt::format("{} [{}]\nWhere: {}\n\n{}\n\nTypical presentation: {}\n", c.name,
                                 c.id, to_string(c.region), c.description, c.presentation);
   append_list(out, "Aggravated by", c.aggravating);
-  fmt::format_to(std::back_inserter(out),
-                 "Typical timeline: mild {}-{} weeks, moderate {}-{} weeks, severe {}-{} weeks\n",
-                 c.mild.min_weeks, c.mild.max_weeks, c.moderate.min_weeks, c.moderate.max_weeks,
-                 c.severe.min_weeks, c.severe.max_weeks);
+  if (!c.referral_only) append_timeline(out, c);
   std::vector<std::string> flags;
   for (const auto& id : c.red_flags) {
     const auto* flag = cat.find_red_flag(id);
