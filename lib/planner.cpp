@@ -1,2 +1,294 @@
-// Placeholder: implemented in its own commit.
-#include "kneerehab/catalogue.hpp"
+// make_plan: validate, run the safety gate, resolve the protocol, then lay out phases, runs
+// and sessions (lib/planner/*.cpp). A pure function of the catalogue and the request.
+#include "kneerehab/planner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+
+#include "kneerehab/error.hpp"
+#include "kneerehab/safety.hpp"
+#include "planner/planner_detail.hpp"
+
+namespace kneerehab {
+namespace {
+
+constexpr double max_weekly_km = 250.0;
+constexpr int min_age = 10;
+constexpr int max_age = 100;
+constexpr int max_prior_injuries = 20;
+constexpr int max_weeks = 104;
+constexpr int days_before_today = 365;
+constexpr int days_after_today = 730;
+constexpr std::string_view all_days = "mon,tue,wed,thu,fri,sat,sun";
+
+void check_volume(std::string_view what, distance d) {
+  if (d.km() > max_weekly_km) {
+    throw error::invalid_input(
+        fmt::format("{} weekly volume {:g} km is not valid; accepted: 0 to {:g} km", what, d.km(),
+                    max_weekly_km));
+  }
+}
+
+void check_run_days(const std::vector<weekday>& days) {
+  if (days.empty()) {
+    throw error::invalid_input(
+        fmt::format("no run days given; accepted: one or more of {}", all_days));
+  }
+  std::array<bool, 7> seen{};
+  for (weekday d : days) {
+    auto& flag = seen[static_cast<std::size_t>(d)];
+    if (flag) {
+      throw error::invalid_input(fmt::format(
+          "run day {} is given twice; accepted: each of {} at most once", to_string(d), all_days));
+    }
+    flag = true;
+  }
+}
+
+void check_start(date start, date today) {
+  const date earliest = today.plus_days(-days_before_today);
+  const date latest = today.plus_days(days_after_today);
+  if (start < earliest) {
+    throw error::invalid_input(
+        fmt::format("start {} is more than a year before today ({}); accepted: {} to {}",
+                    start.iso(), today.iso(), earliest.iso(), latest.iso()));
+  }
+  if (start > latest) {
+    throw error::invalid_input(
+        fmt::format("start {} is more than two years after today ({}); accepted: {} to {}",
+                    start.iso(), today.iso(), earliest.iso(), latest.iso()));
+  }
+}
+
+void check_range(std::string_view what, int value, int low, int high) {
+  if (value < low || value > high) {
+    throw error::invalid_input(
+        fmt::format("{} {} is not valid; accepted: {} to {}", what, value, low, high));
+  }
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+struct resolved {
+  const condition* cond = nullptr;  ///< may be null when a protocol names an unknown condition
+  const protocol* proto = nullptr;  ///< null for referral-only conditions
+};
+
+resolved resolve(const catalogue& cat, const plan_request& request) {
+  resolved r;
+  if (!request.condition_id.empty()) {
+    r.cond = cat.find_condition(request.condition_id);
+    if (r.cond == nullptr) {
+      throw error::not_found(
+          detail::unknown_id_message("condition", request.condition_id, ids_of(cat.conditions())));
+    }
+  }
+  if (!request.protocol_id.empty()) {
+    r.proto = cat.find_protocol(request.protocol_id);
+    if (r.proto == nullptr) {
+      throw error::not_found(
+          detail::unknown_id_message("protocol", request.protocol_id, ids_of(cat.protocols())));
+    }
+    r.cond = cat.find_condition(r.proto->condition_id);
+    return r;
+  }
+  if (r.cond->referral_only || !r.cond->protocol_id) return r;
+  r.proto = cat.find_protocol(*r.cond->protocol_id);
+  if (r.proto == nullptr) {
+    throw error::not_found(
+        fmt::format("condition '{}' names protocol '{}', which is not in the "
+                    "catalogue",
+                    r.cond->id, *r.cond->protocol_id));
+  }
+  return r;
+}
+
+bool has_running(const protocol& proto) {
+  return std::any_of(proto.phases.begin(), proto.phases.end(),
+                     [](const phase& ph) { return ph.running.mode != running_mode::none; });
+}
+
+void symptom_warnings(const catalogue& cat, const runner_profile& profile,
+                      detail::warning_list& warnings) {
+  // screen_symptoms already returned any red flag; what is left is recorded.
+  for (const auto& id : profile.symptoms) {
+    const symptom* s = cat.find_symptom(id);
+    if (s == nullptr) continue;
+    if (s->red_flag && s->min_age) {
+      warnings.add(fmt::format(
+          "symptom '{}' ({}) is a red flag only from age {}; at {} the plan goes ahead, but see "
+          "a clinician if it does not settle",
+          s->id, s->description, *s->min_age, profile.age));
+    } else {
+      warnings.add(fmt::format(
+          "symptom '{}' ({}) is not a red flag: the plan goes ahead; tell your clinician if it "
+          "persists or gets worse",
+          s->id, s->description));
+    }
+  }
+}
+
+void profile_warnings(const protocol& proto, const runner_profile& profile, distance target,
+                      detail::warning_list& warnings) {
+  const auto& load = proto.load;
+  const double slow = load.cautious_weekly_increase * 100.0;
+  const double normal = load.weekly_increase * 100.0;
+  if (has_running(proto) && profile.run_days.size() <= 2) {
+    warnings.add(fmt::format(
+        "only {} run day(s) a week: each run carries a large share of the week, so weekly "
+        "volume stays lower; 3 or more run days spread the load",
+        profile.run_days.size()));
+  }
+  const double base = profile.baseline.km();
+  if (base > 0 && target.km() > base * (1.0 + load.warn_increase)) {
+    warnings.add(fmt::format(
+        "target {} a week is {:.0f}% above the baseline of {} (more than {:g}%): the plan "
+        "builds toward it at the weekly cap and may end below it",
+        detail::format_km(target.km()), (target.km() / base - 1.0) * 100.0, detail::format_km(base),
+        load.warn_increase * 100.0));
+  } else if (base <= 0 && target.km() > 0) {
+    warnings.add(fmt::format("baseline is 0 km: running restarts from the target of {} instead",
+                             detail::format_km(target.km())));
+  }
+  if (profile.current > profile.baseline) {
+    warnings.add(fmt::format(
+        "current weekly volume {} is above the pre-injury baseline of {}: check both numbers",
+        detail::format_km(profile.current.km()), detail::format_km(base)));
+  }
+  if (profile.age >= load.older_age) {
+    warnings.add(
+        fmt::format("age {}: slower progression used ({:g}% weekly increase instead of {:g}%) and "
+                    "phases may be longer",
+                    profile.age, slow, normal));
+  }
+  if (profile.prior_injuries > 0) {
+    warnings.add(fmt::format(
+        "{} prior injur{} of this kind: slower progression used ({:g}% weekly increase instead "
+        "of {:g}%) and phases may be longer",
+        profile.prior_injuries, profile.prior_injuries == 1 ? "y" : "ies", slow, normal));
+  }
+}
+
+plan build_plan(const catalogue& cat, const condition* cond, const protocol& proto,
+                const plan_request& request) {
+  const runner_profile& profile = request.profile;
+  const distance target = profile.target.value_or(profile.baseline);
+  detail::warning_list warnings;
+  symptom_warnings(cat, profile, warnings);
+  profile_warnings(proto, profile, target, warnings);
+
+  detail::plan_context ctx;
+  ctx.cat = &cat;
+  ctx.proto = &proto;
+  ctx.profile = &profile;
+  ctx.target = target;
+  ctx.cautious = profile.age >= proto.load.older_age || profile.prior_injuries > 0;
+  for (weekday d : profile.run_days) ctx.is_run_day[static_cast<std::size_t>(d)] = true;
+
+  const auto spans = detail::layout_phases(proto, profile, request.weeks, warnings);
+  std::vector<plan_week> weeks = detail::dated_weeks(spans, profile.start);
+  detail::plan_running(ctx, spans, weeks, warnings);
+  detail::plan_sessions(ctx, spans, weeks, warnings);
+
+  const int days = static_cast<int>(weeks.size()) * 7;
+  plan p{.condition_id = cond != nullptr ? cond->id : proto.condition_id,
+         .condition_name = cond != nullptr ? cond->name : proto.condition_id,
+         .protocol_id = proto.id,
+         .protocol_name = proto.name,
+         .start = profile.start,
+         .end = profile.start.plus_days(days - 1),
+         .weeks = std::move(weeks),
+         .warnings = std::move(warnings).take(),
+         .advice = {},
+         .sources = proto.sources,
+         .baseline = profile.baseline,
+         .target = target,
+         .easy_pace = profile.easy_pace};
+  p.advice.reserve(proto.advice.size());
+  for (const auto& a : proto.advice) p.advice.push_back(a.text);
+  return p;
+}
+
+}  // namespace
+
+void validate_request(const plan_request& request) {
+  const runner_profile& profile = request.profile;
+  if (request.condition_id.empty() && request.protocol_id.empty()) {
+    throw error::invalid_input(
+        "no condition or protocol given; accepted: a condition id or a protocol id from the "
+        "catalogue");
+  }
+  check_volume("baseline", profile.baseline);
+  check_volume("current", profile.current);
+  if (profile.target) check_volume("target", *profile.target);
+  check_run_days(profile.run_days);
+  check_range("age", profile.age, min_age, max_age);
+  check_range("prior injuries", profile.prior_injuries, 0, max_prior_injuries);
+  if (request.weeks) check_range("plan length in weeks", *request.weeks, 1, max_weeks);
+  check_start(profile.start, request.today);
+}
+
+plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
+  validate_request(request);
+  // The safety gate comes before id resolution: a red flag is never hidden behind a typo.
+  if (auto r = screen_symptoms(cat, request.profile.symptoms, request.profile.age)) return *r;
+  const resolved ids = resolve(cat, request);
+  if (ids.proto == nullptr) return referral_for_condition(*ids.cond);
+  return build_plan(cat, ids.cond, *ids.proto, request);
+}
+
+namespace detail {
+
+void warning_list::add(std::string text) {
+  if (std::find(items_.begin(), items_.end(), text) == items_.end()) {
+    items_.push_back(std::move(text));
+  }
+}
+
+bool mentions_ice(std::string_view text) noexcept {
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !is_letter(text[i])) ++i;
+    const std::size_t begin = i;
+    while (i < text.size() && is_letter(text[i])) ++i;
+    const std::string_view word = text.substr(begin, i - begin);
+    for (std::string_view ice : {"ice", "icing", "iced"}) {
+      if (word.size() == ice.size() && std::equal(word.begin(), word.end(), ice.begin(),
+                                                  [&](char a, char b) { return lower(a) == b; })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string format_km(double km) {
+  const double rounded = std::round(km * 10.0) / 10.0;
+  return fmt::format("{:g} km", rounded);
+}
+
+std::string unknown_id_message(std::string_view kind, std::string_view wanted,
+                               const std::vector<std::string>& accepted) {
+  const auto near = nearest_ids(accepted, wanted);
+  const std::string all = fmt::format("{}", fmt::join(accepted, ", "));
+  if (near.empty()) return fmt::format("unknown {} '{}'; accepted: {}", kind, wanted, all);
+  return fmt::format("unknown {} '{}'; did you mean {}? accepted: {}", kind, wanted,
+                     fmt::join(near, ", "), all);
+}
+
+}  // namespace detail
+}  // namespace kneerehab
