@@ -279,8 +279,10 @@ void render_week(std::string& out, const plan& p, const plan_week& w, unit_syste
   wrap(out, "", "  ",
        fmt::format("Week {}{}{} to {}{}Phase {}/{}: {}", w.number, dot, w.start.iso(),
                    w.start.plus_days(6).iso(), dot, index, count, w.phase_name));
-  std::string volume = fmt::format("Running: {} planned (cap {})", amount(w.run_total, units),
-                                   amount(w.run_cap, units));
+  std::string volume = w.run_total.km() <= 0 && w.run_cap.km() <= 0
+                           ? std::string("Running: none this week")
+                           : fmt::format("Running: {} planned (cap {})", amount(w.run_total, units),
+                                         amount(w.run_cap, units));
   if (w.lighter_week) volume += fmt::format("{}lighter week", dot);
   if (w.week_in_phase > 1) volume += fmt::format("{}week {} of this phase", dot, w.week_in_phase);
   wrap(out, "", "  ", volume);
