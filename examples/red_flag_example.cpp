@@ -6,7 +6,8 @@
 
 int main(int argc, char** argv) {
   const auto cat = kneerehab::open_catalogue(argc > 1 ? argv[1] : "exercises.db");
-  kneerehab::plan_request request{.condition_id = "bakers-cyst"};
+  kneerehab::plan_request request;
+  request.condition_id = "bakers-cyst";
   request.profile.start = kneerehab::date::from_ymd(2026, 11, 23);
   request.profile.symptoms = {"calf-swelling"};
   request.today = request.profile.start;
