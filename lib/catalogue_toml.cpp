@@ -53,10 +53,17 @@ dosage read_dosage(const toml_fields& f, const toml::table& table, dosage base) 
   return base;
 }
 
+// "exercise 'glute-bridge'" when the table has a string id, else "exercise #3", so that even
+// an unknown key found before the id is read names the item the author is editing.
+std::string item_name(std::string_view kind, const toml::table& t, std::size_t n) {
+  if (const auto* id = t.get_as<std::string>("id")) return fmt::format("{} '{}'", kind, id->get());
+  return fmt::format("{} #{}", kind, n);
+}
+
 // ---- red_flags.toml ----------------------------------------------------------------------
 
 red_flag read_red_flag(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, fmt::format("red_flag #{}", n), {"id", "name", "why", "action", "source"});
+  toml_fields f(t, src, item_name("red_flag", t, n), {"id", "name", "why", "action", "source"});
   red_flag r;
   r.id = f.text("id");
   f.describe_as(fmt::format("red_flag '{}'", r.id));
@@ -68,8 +75,7 @@ red_flag read_red_flag(const toml::table& t, std::string_view src, std::size_t n
 }
 
 symptom read_symptom(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, fmt::format("symptom #{}", n),
-                {"id", "description", "red_flag", "min_age"});
+  toml_fields f(t, src, item_name("symptom", t, n), {"id", "description", "red_flag", "min_age"});
   symptom s;
   s.id = f.text("id");
   f.describe_as(fmt::format("symptom '{}'", s.id));
@@ -82,7 +88,7 @@ symptom read_symptom(const toml::table& t, std::string_view src, std::size_t n) 
 // ---- ladders.toml ------------------------------------------------------------------------
 
 walk_run_ladder read_ladder(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, fmt::format("ladder #{}", n), {"id", "name", "source", "steps"});
+  toml_fields f(t, src, item_name("ladder", t, n), {"id", "name", "source", "steps"});
   walk_run_ladder l;
   l.id = f.text("id");
   f.describe_as(fmt::format("ladder '{}'", l.id));
@@ -114,7 +120,7 @@ timeline read_timeline(const toml_fields& f, std::string_view level) {
 }
 
 condition read_condition(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, fmt::format("condition #{}", n),
+  toml_fields f(t, src, item_name("condition", t, n),
                 {"id", "name", "region", "description", "presentation", "aggravating", "timeline",
                  "red_flags", "protocol", "referral_only", "referral", "sources"});
   condition c;
@@ -141,7 +147,7 @@ condition read_condition(const toml::table& t, std::string_view src, std::size_t
 // ---- exercises.toml ----------------------------------------------------------------------
 
 exercise read_exercise(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, fmt::format("exercise #{}", n),
+  toml_fields f(t, src, item_name("exercise", t, n),
                 {"id", "name", "category", "load", "muscles", "equipment", "side", "instructions",
                  "cues", "dosage", "regression", "progression", "contraindications"});
   exercise e;
@@ -204,7 +210,7 @@ running_rule read_running(const toml::table& t, std::string_view src, std::strin
 prescription read_prescription(const toml::table& t, std::string_view src,
                                std::string_view phase_id, std::size_t n,
                                const exercise_defaults& defaults) {
-  toml_fields f(t, src, fmt::format("exercise #{} of phase '{}'", n, phase_id),
+  toml_fields f(t, src, fmt::format("{} of phase '{}'", item_name("exercise", t, n), phase_id),
                 with_dosage_keys({"id", "note", "progression"}));
   prescription p;
   p.exercise_id = f.text("id");
@@ -235,7 +241,7 @@ prescription read_prescription(const toml::table& t, std::string_view src,
 
 phase read_phase(const toml::table& t, std::string_view src, std::size_t n,
                  const exercise_defaults& defaults) {
-  toml_fields f(t, src, fmt::format("phase #{}", n),
+  toml_fields f(t, src, item_name("phase", t, n),
                 {"id", "name", "goal", "min_weeks", "max_weeks", "cross_training", "advice",
                  "barred", "running", "criteria", "exercise"});
   phase ph;
@@ -307,7 +313,7 @@ load_rules read_load(const toml::table& t, std::string_view src) {
 }
 
 advice_note read_advice(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, fmt::format("advice #{}", n), {"topic", "text"});
+  toml_fields f(t, src, item_name("advice", t, n), {"topic", "text"});
   return {f.choice("topic", parse_advice_topic, topic_names), f.text("text")};
 }
 

@@ -1,0 +1,327 @@
+// Every catalogue invariant, with the exact message an author reads.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "catalogue_test_support.hpp"
+#include "kneerehab/catalogue.hpp"
+
+using namespace kneerehab;
+using kneerehab::testing::error_message;
+using kneerehab::testing::fixture_content;
+
+namespace {
+
+// The fixture (tests/data/catalogue) broken by `edit`; returns the validation message.
+template <typename Edit>
+std::string problem_after(Edit edit) {
+  auto content = fixture_content();
+  edit(content);
+  return error_message(errc::invalid_catalogue, [&] { catalogue cat(std::move(content)); });
+}
+
+exercise& find_exercise(catalogue_content& c, const std::string& id) {
+  for (auto& e : c.exercises) {
+    if (e.id == id) return e;
+  }
+  throw std::logic_error("no exercise " + id);
+}
+
+protocol& demo(catalogue_content& c) { return c.protocols.at(0); }
+phase& settle(catalogue_content& c) { return demo(c).phases.at(0); }
+phase& walk_run(catalogue_content& c) { return demo(c).phases.at(1); }
+phase& build(catalogue_content& c) { return demo(c).phases.at(2); }
+
+const std::string demo_item = "protocol 'demo-rehab'";
+
+}  // namespace
+
+TEST(Catalogue, FixtureIsValidAndIndexed) {
+  const catalogue cat(fixture_content());
+  ASSERT_NE(cat.find_exercise("glute-bridge"), nullptr);
+  EXPECT_EQ(cat.find_exercise("glute-bridge")->name, "Glute bridge");
+  EXPECT_EQ(cat.find_protocol("demo-rehab")->phases.size(), 3U);
+  EXPECT_EQ(cat.find_ladder("time-based")->steps.size(), 3U);
+  EXPECT_EQ(cat.find_symptom("acute-injury")->min_age, 55);
+  EXPECT_EQ(cat.find_exercise("nope"), nullptr);
+}
+
+// ---- ids ---------------------------------------------------------------------------------
+
+TEST(CatalogueIds, AreUniquePerKind) {
+  EXPECT_EQ(problem_after([](auto& c) { c.exercises.push_back(c.exercises.front()); }),
+            "exercise 'glute-bridge': id appears more than once; accepted: unique exercise ids");
+  EXPECT_EQ(problem_after([](auto& c) { c.symptoms.push_back(c.symptoms.front()); }),
+            "symptom 'calf-swelling': id appears more than once; accepted: unique symptom ids");
+}
+
+TEST(CatalogueIds, AreKebabCase) {
+  const std::string accepted =
+      "id is not kebab-case; accepted: lower-case letters and digits in words joined by single "
+      "hyphens, e.g. 'glute-bridge'";
+  EXPECT_EQ(problem_after([](auto& c) { find_exercise(c, "plank").id = "Plank"; }),
+            "exercise 'Plank': " + accepted);
+  EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].id = "time--based"; }),
+            "ladder 'time--based': " + accepted);
+  EXPECT_EQ(problem_after([](auto& c) { c.red_flags[0].id = "dvt-"; }),
+            "red flag 'dvt-': " + accepted);
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).id = "settle_in"; }),
+            demo_item + ", phase 'settle_in': " + accepted);
+}
+
+// ---- references --------------------------------------------------------------------------
+
+TEST(CatalogueReferences, ConditionProtocolAndRedFlagsResolve) {
+  EXPECT_EQ(problem_after([](auto& c) { c.conditions[0].protocol_id = "nope"; }),
+            "condition 'demo-tendinopathy': protocol 'nope' does not exist");
+  EXPECT_EQ(problem_after([](auto& c) { c.conditions[0].red_flags.push_back("nope"); }),
+            "condition 'demo-tendinopathy': red flag 'nope' does not exist");
+}
+
+TEST(CatalogueReferences, ProtocolConditionResolvesAndMatches) {
+  EXPECT_EQ(problem_after([](auto& c) { demo(c).condition_id = "demo-entrapment"; }),
+            "condition 'demo-tendinopathy': protocol 'demo-rehab' is for condition "
+            "'demo-entrapment'");
+  EXPECT_EQ(problem_after([](auto& c) {
+              auto other = demo(c);
+              other.id = "other-rehab";
+              other.condition_id = "nope";
+              c.protocols.push_back(other);
+            }),
+            "protocol 'other-rehab': condition 'nope' does not exist");
+}
+
+TEST(CatalogueReferences, PrescribedAndBarredExercisesExist) {
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).prescriptions[0].exercise_id = "nope"; }),
+            demo_item + ", phase 'settle': prescribes 'nope', which does not exist");
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).barred_exercises.push_back("nope"); }),
+            demo_item + ", phase 'settle': bars 'nope', which does not exist");
+}
+
+TEST(CatalogueReferences, WalkRunLadderExists) {
+  EXPECT_EQ(problem_after([](auto& c) { walk_run(c).running.ladder_id = "nope"; }),
+            demo_item + ", phase 'walk-run': running ladder 'nope' does not exist");
+  EXPECT_EQ(problem_after([](auto& c) { walk_run(c).running.ladder_id.clear(); }),
+            demo_item +
+                ", phase 'walk-run': running mode walk-run has no ladder; accepted: a "
+                "ladder id");
+}
+
+TEST(CatalogueReferences, SymptomRedFlagExists) {
+  EXPECT_EQ(problem_after([](auto& c) { c.symptoms[2].red_flag = "nope"; }),
+            "symptom 'stiffness': red flag 'nope' does not exist");
+}
+
+// ---- conditions --------------------------------------------------------------------------
+
+TEST(CatalogueConditions, ReferralOnlyHasNoProtocolAndAReferral) {
+  EXPECT_EQ(problem_after([](auto& c) { c.conditions[1].protocol_id = "demo-rehab"; }),
+            "condition 'demo-entrapment': is referral-only but names protocol 'demo-rehab'; "
+            "accepted: no protocol for a referral-only condition");
+  EXPECT_EQ(problem_after([](auto& c) { c.conditions[1].referral.clear(); }),
+            "condition 'demo-entrapment': is referral-only but has no referral text");
+}
+
+TEST(CatalogueConditions, OthersHaveAProtocol) {
+  EXPECT_EQ(problem_after([](auto& c) { c.conditions[0].protocol_id.reset(); }),
+            "condition 'demo-tendinopathy': has no protocol; accepted: a protocol id, or "
+            "referral_only with a referral text");
+}
+
+TEST(CatalogueConditions, TimelinesRunFromMinToMax) {
+  EXPECT_EQ(problem_after([](auto& c) {
+              c.conditions[0].moderate = {12, 8};
+            }),
+            "condition 'demo-tendinopathy': timeline moderate is 12 to 8 weeks; accepted: 0 <= "
+            "min <= max");
+}
+
+// ---- protocols and phases ----------------------------------------------------------------
+
+TEST(CatalogueProtocols, HaveThreeToFivePhases) {
+  EXPECT_EQ(problem_after([](auto& c) { demo(c).phases.erase(demo(c).phases.begin() + 1); }),
+            demo_item + ": has 2 phases; accepted: 3 to 5");
+  EXPECT_EQ(problem_after([](auto& c) {
+              auto& phases = demo(c).phases;
+              for (int i = 0; i < 3; ++i) {
+                phases.insert(phases.begin() + 1, phases[1]);
+                phases[1].id = "extra-" + std::to_string(i);
+              }
+            }),
+            demo_item + ": has 6 phases; accepted: 3 to 5");
+}
+
+TEST(CatalogueProtocols, PhaseIdsAreUnique) {
+  EXPECT_EQ(problem_after([](auto& c) { walk_run(c).id = "settle"; }),
+            demo_item +
+                ", phase 'settle': phase id appears more than once; accepted: unique "
+                "phase ids");
+}
+
+TEST(CatalogueProtocols, PhaseWeeksAreOrderedAndBounded) {
+  const std::string accepted = "; accepted: 1 <= min_weeks <= max_weeks <= 26";
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).min_weeks = 5; }),
+            demo_item + ", phase 'settle': min_weeks is 5 and max_weeks 4" + accepted);
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).min_weeks = 0; }),
+            demo_item + ", phase 'settle': min_weeks is 0 and max_weeks 4" + accepted);
+  EXPECT_EQ(problem_after([](auto& c) { build(c).max_weeks = 27; }),
+            demo_item + ", phase 'build': min_weeks is 3 and max_weeks 27" + accepted);
+}
+
+TEST(CatalogueProtocols, LaterPhasesHaveEntryCriteriaWithValidOps) {
+  EXPECT_EQ(problem_after([](auto& c) { walk_run(c).entry_criteria.clear(); }),
+            demo_item +
+                ", phase 'walk-run': has no entry criteria; accepted: at least one for "
+                "every phase after the first");
+  EXPECT_EQ(problem_after([](auto& c) { walk_run(c).entry_criteria[0].op = "=>"; }),
+            demo_item +
+                ", phase 'walk-run': entry criterion 'pain_daily_nprs' has op '=>'; "
+                "accepted: <=, >=, ==, <, >");
+}
+
+TEST(CatalogueProtocols, NoPhasePrescribesWhatItBars) {
+  EXPECT_EQ(
+      problem_after([](auto& c) { settle(c).prescriptions.push_back(build(c).prescriptions[0]); }),
+      demo_item +
+          ", phase 'settle': prescribes 'nordic-hamstring-curl', which the phase "
+          "bars");
+}
+
+TEST(CatalogueProtocols, ProgressionWeeksIncreaseFromTwoWithinMaxWeeks) {
+  const std::string item = demo_item + ", phase 'settle', exercise 'glute-bridge': ";
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).prescriptions[0].progression[1].week = 2; }),
+            item +
+                "progression week 2 does not come after week 2; accepted: strictly "
+                "increasing weeks");
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).prescriptions[0].progression[0].week = 1; }),
+            item +
+                "progression week 1 is before week 2; accepted: weeks 2 to max_weeks (4), "
+                "strictly increasing");
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).prescriptions[0].progression[1].week = 5; }),
+            item + "progression week 5 is after max_weeks 4; accepted: weeks 2 to 4");
+}
+
+TEST(CatalogueProtocols, EveryDosageKeepsItsRanges) {
+  const std::string item = demo_item + ", phase 'settle', exercise 'glute-bridge': ";
+  EXPECT_EQ(problem_after([](auto& c) { settle(c).prescriptions[0].dose.sets = 0; }),
+            item + "week 1 dosage: sets is 0; accepted: 1 to 10");
+  EXPECT_EQ(problem_after([](auto& c) {
+              settle(c).prescriptions[0].progression[0].dose.sessions_per_week = 15;
+            }),
+            item + "progression week 2 dosage: sessions_per_week is 15; accepted: 1 to 14");
+  EXPECT_EQ(problem_after([](auto& c) { find_exercise(c, "plank").default_dosage.hold_s = 0; }),
+            "exercise 'plank': default dosage: reps, hold_s and minutes are all 0; accepted: at "
+            "least one positive");
+}
+
+TEST(CatalogueRunning, StartFractionsAreInZeroToOne) {
+  EXPECT_EQ(problem_after([](auto& c) {
+              walk_run(c).running = {running_mode::modified, "", 0.0};
+            }),
+            demo_item +
+                ", phase 'walk-run': running start_fraction is 0; accepted: more than 0 "
+                "and at most 1");
+  EXPECT_EQ(problem_after([](auto& c) { build(c).running.start_fraction = 1.5; }),
+            demo_item +
+                ", phase 'build': running start_fraction is 1.5; accepted: more than 0 "
+                "and at most 1");
+}
+
+TEST(CatalogueRunning, HillsAndSpeedOnlyInTheLastPhase) {
+  const std::string message =
+      demo_item +
+      ", phase 'walk-run': allows hills or speed work but is not the last phase; "
+      "accepted: hills and speed work only in the last phase";
+  EXPECT_EQ(problem_after([](auto& c) { walk_run(c).running.hills = true; }), message);
+  EXPECT_EQ(problem_after([](auto& c) { walk_run(c).running.speed = true; }), message);
+}
+
+TEST(CatalogueRunning, LastPhaseRunsContinuously) {
+  EXPECT_EQ(problem_after([](auto& c) { build(c).running = running_rule{}; }),
+            demo_item +
+                ", phase 'build': is the last phase but its running mode is 'none'; "
+                "accepted: continuous");
+}
+
+struct load_case {
+  void (*edit)(load_rules&);
+  const char* problem;
+};
+
+TEST(CatalogueRules, LoadRulesStayInRange) {
+  const load_case cases[] = {
+      {[](load_rules& l) { l.weekly_increase = 0.25; },
+       "load weekly_increase is 0.25; accepted: 0.05 to 0.2"},
+      {[](load_rules& l) { l.cautious_weekly_increase = 0.1; },
+       "load cautious_weekly_increase is 0.1; accepted: more than 0 and at most weekly_increase "
+       "(0.08)"},
+      {[](load_rules& l) { l.spike_ratio = 1.5; }, "load spike_ratio is 1.5; accepted: 1 to 1.3"},
+      {[](load_rules& l) { l.deload_every = 5; }, "load deload_every is 5; accepted: 3 to 4"},
+      {[](load_rules& l) { l.deload_cut = 0.35; }, "load deload_cut is 0.35; accepted: 0.2 to 0.3"},
+      {[](load_rules& l) { l.long_run_share = 0.6; },
+       "load long_run_share is 0.6; accepted: 0.2 to 0.5"},
+      {[](load_rules& l) { l.max_runs_per_week = 7; },
+       "load max_runs_per_week is 7; accepted: 2 to 6"},
+  };
+  for (const auto& test : cases) {
+    EXPECT_EQ(problem_after([&](auto& c) { test.edit(demo(c).load); }),
+              demo_item + ": " + test.problem);
+  }
+}
+
+TEST(CatalogueRules, PainThresholdsAreOrdered) {
+  EXPECT_EQ(problem_after([](auto& c) {
+              demo(c).pain = {5, 5};
+            }),
+            demo_item +
+                ": pain progress_max is 5 and hold_max 5; accepted: 0 <= progress_max < "
+                "hold_max <= 10");
+  EXPECT_EQ(problem_after([](auto& c) {
+              demo(c).pain = {3, 11};
+            }),
+            demo_item +
+                ": pain progress_max is 3 and hold_max 11; accepted: 0 <= progress_max < "
+                "hold_max <= 10");
+}
+
+// ---- exercises ---------------------------------------------------------------------------
+
+TEST(CatalogueExercises, LinksResolve) {
+  EXPECT_EQ(problem_after([](auto& c) { find_exercise(c, "plank").progression = "nope"; }),
+            "exercise 'plank': progression 'nope' does not exist");
+  EXPECT_EQ(problem_after([](auto& c) { find_exercise(c, "plank").regression = "plank"; }),
+            "exercise 'plank': regression is the exercise itself");
+}
+
+TEST(CatalogueExercises, LinksGoBothWays) {
+  EXPECT_EQ(problem_after([](auto& c) { find_exercise(c, "plank").regression = "glute-bridge"; }),
+            "exercise 'plank': regression is 'glute-bridge', but 'glute-bridge' has progression "
+            "'single-leg-glute-bridge'; accepted: links both ways (A.progression == B exactly "
+            "when B.regression == A)");
+  EXPECT_EQ(problem_after([](auto& c) { find_exercise(c, "glute-bridge").progression.reset(); }),
+            "exercise 'single-leg-glute-bridge': regression is 'glute-bridge', but "
+            "'glute-bridge' has progression 'none'; accepted: links both ways (A.progression == "
+            "B exactly when B.regression == A)");
+}
+
+TEST(CatalogueExercises, ChainsNeverLoop) {
+  EXPECT_EQ(problem_after([](auto& c) {
+              find_exercise(c, "nordic-hamstring-curl").progression = "glute-bridge";
+              find_exercise(c, "glute-bridge").regression = "nordic-hamstring-curl";
+            }),
+            "exercise 'glute-bridge': progression chain loops: glute-bridge -> "
+            "single-leg-glute-bridge -> nordic-hamstring-curl -> glute-bridge");
+}
+
+// ---- ladders -----------------------------------------------------------------------------
+
+TEST(CatalogueLadders, HaveTwoOrMoreSensibleSteps) {
+  EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps.resize(1); }),
+            "ladder 'time-based': has 1 step; accepted: at least 2");
+  EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps[1].run_s = 0; }),
+            "ladder 'time-based', step 2: run_s is 0; accepted: more than 0");
+  EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps[0].walk_s = -1; }),
+            "ladder 'time-based', step 1: walk_s is -1; accepted: 0 or more");
+  EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps[2].repeats = 0; }),
+            "ladder 'time-based', step 3: repeats is 0; accepted: 1 or more");
+}

@@ -1,0 +1,251 @@
+// The TOML text sources: shape errors with file:line:column, and dosage inheritance.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "catalogue_test_support.hpp"
+#include "detail/catalogue_toml.hpp"
+#include "kneerehab/catalogue.hpp"
+
+using namespace kneerehab;
+using kneerehab::testing::error_message;
+using kneerehab::testing::fixture_content;
+using kneerehab::testing::fixture_dir;
+using kneerehab::testing::scratch_dir;
+using kneerehab::testing::write_text;
+
+namespace {
+
+// A copy of the fixture sources whose `file` is replaced by `text`; returns the load error.
+std::string load_error_with(const std::string& file, const std::string& text,
+                            std::string* path_out = nullptr) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  write_text(dir / file, text);
+  if (path_out != nullptr) *path_out = (dir / file).string();
+  return error_message(errc::invalid_catalogue, [&] { load_catalogue_sources(dir.path()); });
+}
+
+const std::string one_exercise_head =
+    "[[exercise]]\n"                 // 1
+    "id = \"plank\"\n"               // 2
+    "name = \"Plank\"\n"             // 3
+    "category = \"isometric\"\n"     // 4
+    "load = \"low\"\n"               // 5
+    "side = \"bilateral\"\n"         // 6
+    "instructions = [\"Hold.\"]\n";  // 7
+
+const dosage* demo_defaults(std::string_view id) {
+  static const dosage bridge{3, 12, 0, 0, "2-1-2", "bodyweight", 3};
+  return id == "glute-bridge" ? &bridge : nullptr;
+}
+
+const std::string protocol_head =
+    "id = \"p\"\n"              // 1
+    "name = \"P\"\n"            // 2
+    "condition = \"c\"\n"       // 3
+    "[[phase]]\n"               // 4
+    "id = \"one\"\n"            // 5
+    "name = \"One\"\n"          // 6
+    "goal = \"Goal\"\n"         // 7
+    "min_weeks = 1\n"           // 8
+    "max_weeks = 4\n"           // 9
+    "[[phase.exercise]]\n"      // 10
+    "id = \"glute-bridge\"\n";  // 11
+
+std::string protocol_error(const std::string& text) {
+  return error_message(errc::invalid_catalogue,
+                       [&] { detail::parse_protocol_toml(text, "therapist.toml", demo_defaults); });
+}
+
+}  // namespace
+
+TEST(CatalogueToml, LoadsTheFixture) {
+  const auto c = fixture_content();
+  EXPECT_EQ(c.red_flags.size(), 2U);
+  EXPECT_EQ(c.symptoms.size(), 3U);
+  EXPECT_EQ(c.ladders.size(), 1U);
+  EXPECT_EQ(c.exercises.size(), 4U);
+  EXPECT_EQ(c.conditions.size(), 2U);
+  ASSERT_EQ(c.protocols.size(), 1U);
+  EXPECT_EQ(c.symptoms[1].min_age, 55);
+  EXPECT_FALSE(c.symptoms[2].red_flag);
+  EXPECT_EQ(c.conditions[0].moderate, (timeline{8, 12}));
+  EXPECT_TRUE(c.conditions[1].referral_only);
+  EXPECT_FALSE(c.conditions[1].protocol_id);
+}
+
+TEST(CatalogueToml, OmittedFieldsTakeTheirDocumentedDefaults) {
+  const auto c = fixture_content();
+  EXPECT_EQ(c.ladders[0].steps[1], (interval_step{180, 120, 1}));
+  EXPECT_EQ(c.ladders[0].steps[2], (interval_step{0, 1200, 1}));
+  const auto& p = c.protocols[0];
+  EXPECT_EQ(p.pain.progress_max, 2);
+  EXPECT_EQ(p.pain.hold_max, 5);
+  EXPECT_DOUBLE_EQ(p.load.weekly_increase, 0.08);
+  EXPECT_EQ(p.load.deload_every, 4);
+  EXPECT_DOUBLE_EQ(p.lengths.moderate, 0.5);
+  EXPECT_EQ(p.phases[0].running, running_rule{});
+  EXPECT_EQ(p.phases[2].running,
+            (running_rule{running_mode::continuous, "", 0.5, surface::trail, true, true}));
+  EXPECT_DOUBLE_EQ(p.phases[2].entry_criteria[0].value, 20.5);
+  EXPECT_EQ(p.advice[1].topic, advice_topic::cool_down);
+}
+
+TEST(CatalogueToml, PrescriptionDosageInheritsFromTheExerciseDefault) {
+  const auto c = fixture_content();
+  const auto& bridge = c.protocols[0].phases[0].prescriptions[0];
+  // exercises.toml: sets = 3, reps = 12, tempo = "2-1-2", load = "bodyweight"; the
+  // prescription overrides reps only.
+  EXPECT_EQ(bridge.dose, (dosage{3, 10, 0, 0, "2-1-2", "bodyweight", 3}));
+  const auto& plank = c.protocols[0].phases[0].prescriptions[1];
+  EXPECT_EQ(plank.dose, c.exercises[3].default_dosage);
+  EXPECT_EQ(plank.note, "Stop if the back aches.");
+  const auto& nordic = c.protocols[0].phases[2].prescriptions[0];
+  EXPECT_EQ(nordic.dose, (dosage{3, 5, 0, 0, "", "", 2}));
+}
+
+TEST(CatalogueToml, ProgressionStepsInheritFromThePreviousStep) {
+  const auto content = fixture_content();
+  const auto& steps = content.protocols[0].phases[0].prescriptions[0].progression;
+  ASSERT_EQ(steps.size(), 2U);
+  EXPECT_EQ(steps[0].week, 2);
+  EXPECT_EQ(steps[0].dose, (dosage{3, 12, 0, 0, "2-1-2", "bodyweight", 3}));
+  EXPECT_EQ(steps[1].week, 4);
+  EXPECT_EQ(steps[1].dose, (dosage{4, 12, 0, 0, "2-1-2", "bodyweight", 3}));
+}
+
+TEST(CatalogueToml, SyntaxErrorsHaveALocation) {
+  std::string path;
+  const auto message = load_error_with("ladders.toml", "\n[[ladder]]\nid = = 1\n", &path);
+  EXPECT_EQ(message, path +
+                         ":3:6: Error while parsing value: could not determine value type; "
+                         "accepted: TOML 1.0 (https://toml.io)");
+}
+
+TEST(CatalogueToml, UnknownKeysAreErrors) {
+  std::string path;
+  const auto unknown = load_error_with(
+      "exercises.toml", one_exercise_head + "dosage = { sets = 3, hold_s = 30 }\nset = 3\n", &path);
+  EXPECT_EQ(unknown,
+            path +
+                ":9:1: unknown key 'set' in exercise 'plank'; accepted: id, name, category, "
+                "load, muscles, equipment, side, instructions, cues, dosage, regression, "
+                "progression, contraindications");
+  {
+    const auto message = load_error_with("exercises.toml", "[[exercises]]\nid = \"x\"\n", &path);
+    EXPECT_EQ(message,
+              path + ":1:3: unknown key 'exercises' in exercises.toml; accepted: exercise");
+  }
+}
+
+TEST(CatalogueToml, WrongTypesAreErrors) {
+  std::string path;
+  {
+    const auto message = load_error_with(
+        "exercises.toml", one_exercise_head + "dosage = { sets = \"3\", hold_s = 30 }\n", &path);
+    EXPECT_EQ(message,
+              path + ":8:19: 'sets' in exercise 'plank' is a string; accepted: an integer");
+  }
+  {
+    const auto message = load_error_with(
+        "exercises.toml", one_exercise_head + "cues = \"Breathe\"\ndosage = { hold_s = 30 }\n",
+        &path);
+    EXPECT_EQ(message,
+              path + ":8:8: 'cues' in exercise 'plank' is a string; accepted: an array of strings");
+  }
+}
+
+TEST(CatalogueToml, BadEnumStringsListWhatIsAccepted) {
+  std::string path;
+  std::string text = one_exercise_head + "dosage = { hold_s = 30 }\n";
+  text.replace(text.find("isometric"), 9, "isometrik");
+  {
+    const auto message = load_error_with("exercises.toml", text, &path);
+    EXPECT_EQ(message,
+              path +
+                  ":4:12: 'category' in exercise 'plank' is 'isometrik'; accepted: strength, "
+                  "isometric, eccentric, stretch, mobility, balance, plyometric, cardio");
+  }
+}
+
+TEST(CatalogueToml, MissingRequiredKeysPointAtTheTable) {
+  std::string path;
+  {
+    const auto message = load_error_with("exercises.toml", one_exercise_head, &path);
+    EXPECT_EQ(message, path + ":1:1: exercise 'plank' has no 'dosage'; accepted: a table");
+  }
+  {
+    const auto message = load_error_with(
+        "ladders.toml", "[[ladder]]\nid = \"l\"\nname = \"L\"\nsteps = [{ walk_s = 60 }]\n", &path);
+    EXPECT_EQ(message, path + ":4:10: step 1 of ladder 'l' has no 'run_s'; accepted: an integer");
+  }
+}
+
+TEST(CatalogueToml, DosageOutOfRangeIsReportedWhereItIsWritten) {
+  std::string path;
+  {
+    const auto message = load_error_with(
+        "exercises.toml", one_exercise_head + "dosage = { sets = 0, reps = 5 }\n", &path);
+    EXPECT_EQ(message, path + ":8:10: dosage of exercise 'plank': sets is 0; accepted: 1 to 10");
+  }
+}
+
+TEST(CatalogueToml, MissingFileIsAnIoError) {
+  scratch_dir dir;
+  const auto message = error_message(errc::io, [&] { load_catalogue_sources(dir.path()); });
+  EXPECT_EQ(message, "cannot read '" + (dir / "red_flags.toml").string() +
+                         "': no such file or not readable");
+  EXPECT_EQ(error_message(errc::io, [&] { load_catalogue_sources(dir / "nope"); }),
+            "cannot read catalogue sources: '" + (dir / "nope").string() + "' is not a directory");
+}
+
+TEST(CatalogueToml, ProtocolFileNameMatchesItsId) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  std::filesystem::rename(dir / "protocols/demo-rehab.toml", dir / "protocols/demo.toml");
+  EXPECT_EQ(error_message(errc::invalid_catalogue, [&] { load_catalogue_sources(dir.path()); }),
+            (dir / "protocols/demo.toml").string() +
+                ":1:6: protocol id 'demo-rehab' does not match its file name; accepted: "
+                "'demo-rehab' in protocols/demo-rehab.toml");
+}
+
+TEST(ProtocolToml, ParsesASingleProtocolFile) {
+  const auto p =
+      detail::parse_protocol_toml(protocol_head + "sets = 2\n", "therapist.toml", demo_defaults);
+  EXPECT_EQ(p.id, "p");
+  ASSERT_EQ(p.phases.size(), 1U);
+  EXPECT_EQ(p.phases[0].prescriptions[0].dose, (dosage{2, 12, 0, 0, "2-1-2", "bodyweight", 3}));
+}
+
+TEST(ProtocolToml, UnknownExerciseIsReportedAtItsId) {
+  std::string text = protocol_head;
+  text.replace(text.find("glute-bridge"), 12, "glute-brige");
+  EXPECT_EQ(protocol_error(text),
+            "therapist.toml:11:6: 'id' in exercise 'glute-brige' of phase 'one' is "
+            "'glute-brige', which is not a catalogue exercise; accepted: an exercise id from "
+            "exercises.toml");
+}
+
+TEST(ProtocolToml, ProgressionStepErrorsNameTheStep) {
+  EXPECT_EQ(protocol_error(protocol_head + "progression = [{ week = 2, sets = 11 }]\n"),
+            "therapist.toml:12:16: dosage of progression step 1 of exercise 'glute-bridge' in "
+            "phase 'one': sets is 11; accepted: 1 to 10");
+  EXPECT_EQ(protocol_error(protocol_head + "progression = [{ reps = 5 }]\n"),
+            "therapist.toml:12:16: progression step 1 of exercise 'glute-bridge' in phase 'one' "
+            "has no 'week'; accepted: an integer");
+}
+
+TEST(ProtocolToml, BadOpAndModeListWhatIsAccepted) {
+  EXPECT_EQ(protocol_error(protocol_head +
+                           "[[phase.criteria]]\nmeasure = \"m\"\nop = \"=>\"\nvalue = 1\ntext = "
+                           "\"t\"\n"),
+            "therapist.toml:14:6: 'op' in criterion 1 of phase 'one' is '=>'; accepted: <=, >=, "
+            "==, <, >");
+  std::string text = protocol_head;
+  text.insert(text.find("[[phase.exercise]]"), "running = { mode = \"jog\" }\n");
+  EXPECT_EQ(protocol_error(text),
+            "therapist.toml:10:20: 'mode' in running of phase 'one' is 'jog'; accepted: none, "
+            "walk-run, modified, continuous");
+}
