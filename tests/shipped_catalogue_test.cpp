@@ -1,0 +1,178 @@
+// The shipped exercises.db: it opens, it agrees with data/catalogue, and its content keeps
+// the clinical-content promises of PRODUCT.md. Each check is its own test so that a failure
+// reads as the promise that was broken.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "catalogue_test_support.hpp"
+#include "kneerehab/catalogue.hpp"
+
+using namespace kneerehab;
+using kneerehab::testing::source_dir;
+
+namespace {
+
+const catalogue& shipped() {
+  static const catalogue cat = open_catalogue(source_dir() / "exercises.db");
+  return cat;
+}
+
+bool has(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+}  // namespace
+
+TEST(ShippedCatalogue, Opens) { EXPECT_NO_THROW(shipped()); }
+
+TEST(ShippedCatalogue, AgreesWithItsTextSources) {
+  // The same comparison as `kneerehab-catalogue check data/catalogue exercises.db`.
+  const catalogue sources(load_catalogue_sources(source_dir() / "data" / "catalogue"));
+  EXPECT_EQ(catalogue_difference(source_dir() / "exercises.db", sources), std::nullopt)
+      << "regenerate it: cmake --build <build-dir> --target catalogue";
+}
+
+TEST(ShippedCatalogue, EveryReferencedExerciseExists) {
+  const auto& cat = shipped();
+  for (const auto& p : cat.protocols()) {
+    for (const auto& ph : p.phases) {
+      for (const auto& rx : ph.prescriptions) {
+        EXPECT_NE(cat.find_exercise(rx.exercise_id), nullptr)
+            << p.id << "/" << ph.id << " prescribes " << rx.exercise_id;
+      }
+      for (const auto& barred : ph.barred_exercises) {
+        EXPECT_NE(cat.find_exercise(barred), nullptr) << p.id << "/" << ph.id << " bars " << barred;
+      }
+    }
+  }
+  for (const auto& e : cat.exercises()) {
+    if (e.regression) {
+      EXPECT_NE(cat.find_exercise(*e.regression), nullptr) << e.id;
+    }
+    if (e.progression) {
+      EXPECT_NE(cat.find_exercise(*e.progression), nullptr) << e.id;
+    }
+  }
+}
+
+TEST(ShippedCatalogue, PhasesAreOrderedWithMinAtMostMax) {
+  for (const auto& p : shipped().protocols()) {
+    EXPECT_GE(p.phases.size(), 3U) << p.id;
+    EXPECT_LE(p.phases.size(), 5U) << p.id;
+    for (std::size_t i = 0; i < p.phases.size(); ++i) {
+      const auto& ph = p.phases[i];
+      EXPECT_GE(ph.min_weeks, 1) << p.id << "/" << ph.id;
+      EXPECT_LE(ph.min_weeks, ph.max_weeks) << p.id << "/" << ph.id;
+      EXPECT_LE(ph.max_weeks, 26) << p.id << "/" << ph.id;
+      if (i > 0) {
+        EXPECT_FALSE(ph.entry_criteria.empty()) << p.id << "/" << ph.id;
+      }
+    }
+    EXPECT_EQ(p.phases.back().running.mode, running_mode::continuous) << p.id;
+  }
+}
+
+TEST(ShippedCatalogue, NoPhasePrescribesWhatItBars) {
+  for (const auto& p : shipped().protocols()) {
+    for (const auto& ph : p.phases) {
+      for (const auto& rx : ph.prescriptions) {
+        EXPECT_FALSE(has(ph.barred_exercises, rx.exercise_id))
+            << p.id << "/" << ph.id << " prescribes barred " << rx.exercise_id;
+      }
+    }
+  }
+}
+
+TEST(ShippedCatalogue, RegressionAndProgressionLinkBothWays) {
+  const auto& cat = shipped();
+  for (const auto& e : cat.exercises()) {
+    if (e.progression) {
+      const auto* next = cat.find_exercise(*e.progression);
+      ASSERT_NE(next, nullptr) << e.id;
+      EXPECT_EQ(next->regression, e.id) << e.id << " -> " << next->id;
+    }
+    if (e.regression) {
+      const auto* previous = cat.find_exercise(*e.regression);
+      ASSERT_NE(previous, nullptr) << e.id;
+      EXPECT_EQ(previous->progression, e.id) << previous->id << " -> " << e.id;
+    }
+  }
+}
+
+TEST(ShippedCatalogue, ProgressionChainsNeverLoop) {
+  const auto& cat = shipped();
+  for (const auto& start : cat.exercises()) {
+    std::set<std::string> seen{start.id};
+    const exercise* current = &start;
+    while (current->progression) {
+      current = cat.find_exercise(*current->progression);
+      ASSERT_NE(current, nullptr);
+      ASSERT_TRUE(seen.insert(current->id).second) << "loop from " << start.id;
+    }
+  }
+}
+
+TEST(ShippedCatalogue, HasEveryConditionProductMdNames) {
+  for (const char* id :
+       {"hamstring-tendinopathy", "popliteus-tendinopathy", "bakers-cyst", "pcl-sprain",
+        "collateral-ligament-sprain", "posterior-chain-tightness", "popliteal-artery-entrapment",
+        "patellofemoral-pain", "knee-bursitis", "knee-osteoarthritis", "cartilage-damage",
+        "patellar-instability", "gait-overload"}) {
+    EXPECT_NE(shipped().find_condition(id), nullptr) << id;
+  }
+  EXPECT_GE(shipped().conditions().size(), 13U);
+}
+
+TEST(ShippedCatalogue, HasEveryExerciseProductMdNamesAndFortyOrMore) {
+  for (const char* id :
+       {"glute-bridge", "single-leg-glute-bridge", "eccentric-hamstring-curl",
+        "nordic-hamstring-curl", "calf-raise", "single-leg-calf-raise", "bent-knee-calf-raise",
+        "plank", "side-plank", "leg-swing", "hamstring-stretch", "calf-stretch"}) {
+    EXPECT_NE(shipped().find_exercise(id), nullptr) << id;
+  }
+  EXPECT_GE(shipped().exercises().size(), 40U);
+}
+
+TEST(ShippedCatalogue, EveryConditionButPoplitealEntrapmentHasAProtocol) {
+  for (const auto& c : shipped().conditions()) {
+    if (c.id == "popliteal-artery-entrapment") {
+      EXPECT_TRUE(c.referral_only);
+      EXPECT_FALSE(c.protocol_id);
+      EXPECT_FALSE(c.referral.empty());
+      continue;
+    }
+    ASSERT_TRUE(c.protocol_id) << c.id;
+    const auto* p = shipped().find_protocol(*c.protocol_id);
+    ASSERT_NE(p, nullptr) << c.id;
+    EXPECT_EQ(p->condition_id, c.id);
+  }
+}
+
+TEST(ShippedCatalogue, HasTwelveProtocols) { EXPECT_EQ(shipped().protocols().size(), 12U); }
+
+TEST(ShippedCatalogue, EveryProtocolHasSources) {
+  for (const auto& p : shipped().protocols()) EXPECT_FALSE(p.sources.empty()) << p.id;
+}
+
+TEST(ShippedCatalogue, EveryProtocolAdvisesWarmUpAndCoolDown) {
+  for (const auto& p : shipped().protocols()) {
+    const auto advises = [&](advice_topic topic) {
+      return std::any_of(p.advice.begin(), p.advice.end(),
+                         [&](const advice_note& note) { return note.topic == topic; });
+    };
+    EXPECT_TRUE(advises(advice_topic::warm_up)) << p.id;
+    EXPECT_TRUE(advises(advice_topic::cool_down)) << p.id;
+  }
+}
+
+TEST(ShippedCatalogue, EveryExerciseHasInstructionsCuesAndMuscles) {
+  for (const auto& e : shipped().exercises()) {
+    EXPECT_FALSE(e.instructions.empty()) << e.id;
+    EXPECT_FALSE(e.cues.empty()) << e.id;
+    EXPECT_FALSE(e.muscles.empty()) << e.id;
+  }
+}
