@@ -1,12 +1,16 @@
 #pragma once
 // Small catalogues built in C++ so that planner tests do not depend on the shipped content.
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "kneerehab/catalogue.hpp"
 #include "kneerehab/planner.hpp"
+#include "kneerehab/profile.hpp"
 
 namespace kneerehab::testing {
 
@@ -256,6 +260,201 @@ inline plan_request standard_request() {
   r.profile.run_days = {weekday::mon, weekday::wed, weekday::fri, weekday::sun};
   r.profile.age = 35;
   return r;
+}
+
+/// Every PRODUCT.md rule a plan must keep, checked from the outside. Returns one line per
+/// broken rule (empty when the plan is fine). Shared by the unit and property tests.
+///
+/// How the first continuous run is treated: a run with no run at all in the previous 30 days
+/// has nothing to be 110% of, so it is bounded by the restart rule instead (no longer than the
+/// long-run share of the week's cap). Weekly increases are measured against the last full
+/// (not lighter) week of the same build; the first week of a build (after no running or a
+/// ladder) is a restart and is bounded by start_fraction instead.
+inline std::vector<std::string> rule_violations(const catalogue& cat, const protocol& proto,
+                                                const plan_request& request, const plan& p) {
+  std::vector<std::string> bad;
+  auto fail = [&](const std::string& what, const plan_week& w) {
+    bad.push_back("week " + std::to_string(w.number) + " (" + w.start.iso() + "): " + what);
+  };
+  const auto& profile = request.profile;
+  const auto& load = proto.load;
+  const double target = profile.target.value_or(profile.baseline).km();
+  const bool cautious = profile.age >= load.older_age || profile.prior_injuries > 0;
+  const double increase = cautious ? load.cautious_weekly_increase : load.weekly_increase;
+  constexpr double eps = 1e-6;
+
+  std::map<std::string, std::size_t> phase_index;
+  for (std::size_t i = 0; i < proto.phases.size(); ++i) phase_index[proto.phases[i].id] = i;
+  std::size_t first_running = proto.phases.size();
+  for (std::size_t i = 0; i < proto.phases.size(); ++i) {
+    if (proto.phases[i].running.mode != running_mode::none) {
+      first_running = i;
+      break;
+    }
+  }
+  std::set<weekday> run_days(profile.run_days.begin(), profile.run_days.end());
+
+  struct run_seen {
+    int day;
+    double km;
+    const run_session* run;
+    std::size_t week;
+  };
+  std::vector<run_seen> runs;
+  std::map<int, std::vector<const exercise*>> high_load_by_day;
+
+  if (p.weeks.empty()) bad.push_back("no weeks");
+  if (!p.weeks.empty() && p.end != p.weeks.back().days.back().day) bad.push_back("end date");
+  for (std::size_t wi = 0; wi < p.weeks.size(); ++wi) {
+    const plan_week& w = p.weeks[wi];
+    if (w.number != static_cast<int>(wi) + 1) fail("number", w);
+    if (w.start != p.start.plus_days(static_cast<int>(wi) * 7)) fail("gap before week", w);
+    const auto it = phase_index.find(w.phase_id);
+    if (it == phase_index.end()) {
+      fail("unknown phase", w);
+      continue;
+    }
+    const phase& ph = proto.phases[it->second];
+    double sum = 0;
+    for (int k = 0; k < 7; ++k) {
+      const plan_day& day = w.days[static_cast<std::size_t>(k)];
+      const int index = static_cast<int>(wi) * 7 + k;
+      if (day.day != w.start.plus_days(k)) fail("day " + std::to_string(k) + " not consecutive", w);
+      if (day.sessions.empty()) fail("day without a session", w);
+      for (const session& s : day.sessions) {
+        for (const auto& e : s.exercises) {
+          if (std::find(ph.barred_exercises.begin(), ph.barred_exercises.end(), e.exercise_id) !=
+              ph.barred_exercises.end()) {
+            fail("barred exercise " + e.exercise_id, w);
+          }
+          const exercise* ex = cat.find_exercise(e.exercise_id);
+          if (ex != nullptr && ex->load == load_level::high) high_load_by_day[index].push_back(ex);
+        }
+        if (!s.run) continue;
+        const run_session& r = *s.run;
+        sum += r.run.km();
+        runs.push_back({index, r.run.km(), &r, wi});
+        if (it->second < first_running) fail("run before the first running phase", w);
+        if (ph.running.mode == running_mode::none) fail("run in a phase without running", w);
+        if (run_days.count(day.day.day_of_week()) == 0)
+          fail("run on a day that is not a run day", w);
+        if ((r.hills || r.speed) && it->second + 1 != proto.phases.size()) {
+          fail("hills or speed before the final phase", w);
+        }
+        if (r.where > ph.running.max_surface && r.where != surface::flat) fail("surface", w);
+        if (s.type == session_type::walk_run && (r.continuous || r.intervals.empty())) {
+          fail("walk-run session marked continuous", w);
+        }
+        if (s.type == session_type::run && !r.continuous) fail("run not continuous", w);
+      }
+    }
+    if (std::abs(sum - w.run_total.km()) > eps) fail("run_total is not the sum of the runs", w);
+    if (w.run_total.km() > target + eps) fail("weekly volume above the target", w);
+  }
+
+  // Walk/run ladder (rule 2).
+  std::vector<const run_seen*> ladder;
+  for (const auto& r : runs) {
+    if (!r.run->continuous) ladder.push_back(&r);
+  }
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (runs[i].run->continuous) continue;
+    const bool before = i > 0 && runs[i].day - runs[i - 1].day < 2;
+    const bool after = i + 1 < runs.size() && runs[i + 1].day - runs[i].day < 2;
+    if (before || after) fail("walk-run on consecutive days", p.weeks[runs[i].week]);
+  }
+  std::map<std::size_t, int> ladder_per_week;
+  for (const auto* r : ladder) {
+    if (++ladder_per_week[r->week] > load.max_runs_per_week) {
+      fail("too many walk-run sessions", p.weeks[r->week]);
+    }
+  }
+  std::vector<int> step_starts;
+  for (std::size_t i = 0; i < ladder.size();) {
+    std::size_t j = i;
+    while (j < ladder.size() && ladder[j]->run->intervals == ladder[i]->run->intervals) ++j;
+    if (j < ladder.size() && static_cast<int>(j - i) < load.min_sessions_per_step) {
+      fail("ladder step done fewer times than required", p.weeks[ladder[i]->week]);
+    }
+    step_starts.push_back(ladder[i]->day);
+    i = j;
+  }
+  for (std::size_t i = 0; i < step_starts.size(); ++i) {
+    const auto in_window = std::count_if(step_starts.begin(), step_starts.end(), [&](int d) {
+      return d <= step_starts[i] && d > step_starts[i] - 7;
+    });
+    if (in_window > load.max_ladder_steps_per_week)
+      bad.push_back("too many ladder steps in 7 days");
+  }
+
+  // Continuous running (rule 3): spike rule and long-run share for every run.
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const auto& r = runs[i];
+    if (!r.run->continuous) continue;
+    double longest = 0;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (runs[j].day >= r.day - 30) longest = std::max(longest, runs[j].km);
+    }
+    const plan_week& w = p.weeks[r.week];
+    if (longest > 0 && r.km > load.spike_ratio * longest + eps) {
+      fail("run longer than 110% of the longest run in 30 days", w);
+    }
+    if (r.km > load.long_run_share * w.run_cap.km() + eps) fail("run above the long-run share", w);
+  }
+  // Weekly volume and lighter weeks, over streaks of weeks with continuous runs only.
+  double full_total = 0;
+  int since_lighter = 0;
+  bool in_streak = false;
+  for (const auto& w : p.weeks) {
+    bool continuous = false;
+    bool ladder_week = false;
+    for (const auto& d : w.days) {
+      for (const auto& s : d.sessions) {
+        if (s.type == session_type::run) continuous = true;
+        if (s.type == session_type::walk_run) ladder_week = true;
+      }
+    }
+    if (!continuous || ladder_week) {
+      in_streak = false;
+      continue;
+    }
+    const double total = w.run_total.km();
+    if (total > w.run_cap.km() + eps) fail("weekly volume above its cap", w);
+    if (in_streak) {
+      if (w.lighter_week) {
+        const double previous = p.weeks[static_cast<std::size_t>(w.number - 2)].run_total.km();
+        if (total > (1 - load.deload_cut) * previous + eps) fail("lighter week not lighter", w);
+      } else if (full_total > 0 && total > (1 + increase) * full_total + eps) {
+        fail("weekly increase above the cap", w);
+      }
+    } else {
+      since_lighter = 0;
+    }
+    if (w.lighter_week) {
+      since_lighter = 0;
+    } else {
+      full_total = total;
+      if (++since_lighter > load.deload_every - 1) fail("no lighter week in time", w);
+    }
+    in_streak = true;
+  }
+
+  // High-load exercises for the same muscles never on consecutive days.
+  for (const auto& [day, list] : high_load_by_day) {
+    const auto next = high_load_by_day.find(day + 1);
+    if (next == high_load_by_day.end()) continue;
+    for (const exercise* a : list) {
+      for (const exercise* b : next->second) {
+        for (const auto& m : a->muscles) {
+          if (std::find(b->muscles.begin(), b->muscles.end(), m) != b->muscles.end()) {
+            bad.push_back("high-load " + a->id + " and " + b->id + " on consecutive days " +
+                          std::to_string(day));
+          }
+        }
+      }
+    }
+  }
+  return bad;
 }
 
 }  // namespace kneerehab::testing

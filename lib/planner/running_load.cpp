@@ -88,6 +88,7 @@ class running_planner {
   warning_list& warnings_;
   std::vector<run_record> history_;
   int last_run_day_ = -1000;
+  int last_ladder_run_day_ = -1000;
   ladder_progress ladder_;
   build_progress build_;
   bool last_week_was_ladder_ = false;
@@ -250,6 +251,7 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
     week.days[static_cast<std::size_t>(k)].sessions.push_back(std::move(s));
     history_.push_back({day, run.km()});
     last_run_day_ = day;
+    last_ladder_run_day_ = day;
     week_km += run.km();
     ++runs;
   }
@@ -282,8 +284,13 @@ double running_planner::spike_bound(int day, int week_first_day,
 std::vector<planned_run> running_planner::split_week(const plan_week& week, double cap,
                                                      double week_limit) const {
   std::vector<planned_run> runs;
+  const int first_day = (week.number - 1) * 7;
   for (int k = 0; k < 7; ++k) {
-    if (is_run_day(week, k)) runs.push_back({k, 0.0, false});
+    // Coming off the ladder, the first continuous run also waits a day after the last
+    // walk-run session (rule 2 holds until the ladder's last session has had its rest day).
+    if (is_run_day(week, k) && first_day + k - last_ladder_run_day_ >= 2) {
+      runs.push_back({k, 0.0, false});
+    }
   }
   if (runs.empty() || cap <= 0) return {};
   // One long run on the last run day holds at most long_run_share of the cap; the others
