@@ -1,0 +1,222 @@
+// exercises.db: round trip, read-only opening, and the errors a broken or busy file gives.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include "catalogue_test_support.hpp"
+#include "kneerehab/catalogue.hpp"
+
+using namespace kneerehab;
+using kneerehab::testing::error_message;
+using kneerehab::testing::fixture_content;
+using kneerehab::testing::read_bytes;
+using kneerehab::testing::scratch_dir;
+using kneerehab::testing::write_text;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A database written from the fixture, in its own scratch directory.
+struct fixture_db {
+  scratch_dir dir;
+  fs::path path = dir / "exercises.db";
+  fixture_db() { write_catalogue(catalogue(fixture_content()), path); }
+
+  // Runs `sql` on the file with CHECK constraints off, as a hand edit or old tool might.
+  void tamper(const std::string& sql) const {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA ignore_check_constraints = ON");
+    db.exec(sql);
+  }
+};
+
+std::string open_error(errc code, const fs::path& path) {
+  return error_message(code, [&] { open_catalogue(path); });
+}
+
+std::string cannot_open(const fs::path& path, const std::string& problem) {
+  return "cannot open catalogue database '" + path.string() + "': " + problem;
+}
+
+}  // namespace
+
+TEST(CatalogueSqlite, RoundTripKeepsEveryField) {
+  const fixture_db db;
+  const catalogue original(fixture_content());
+  const catalogue loaded = open_catalogue(db.path);
+  EXPECT_EQ(catalogue_difference(db.path, original), std::nullopt);
+
+  const auto& want = original.content();
+  const auto& got = loaded.content();
+  ASSERT_EQ(got.exercises.size(), want.exercises.size());
+  for (std::size_t i = 0; i < want.exercises.size(); ++i) {
+    const auto& a = want.exercises[i];
+    const auto& b = got.exercises[i];
+    EXPECT_EQ(b.id, a.id);
+    EXPECT_EQ(b.default_dosage, a.default_dosage);
+    EXPECT_EQ(b.regression, a.regression);
+    EXPECT_EQ(b.progression, a.progression);
+    EXPECT_EQ(b.muscles, a.muscles);
+    EXPECT_EQ(b.equipment, a.equipment);
+    EXPECT_EQ(b.instructions, a.instructions);
+    EXPECT_EQ(b.cues, a.cues);
+    EXPECT_EQ(b.contraindications, a.contraindications);
+    EXPECT_EQ(b.category, a.category);
+    EXPECT_EQ(b.load, a.load);
+    EXPECT_EQ(b.side, a.side);
+  }
+  EXPECT_EQ(got.symptoms[1].min_age, 55);
+  EXPECT_FALSE(got.symptoms[2].red_flag);
+  EXPECT_EQ(got.conditions[1].protocol_id, std::nullopt);
+  EXPECT_EQ(got.conditions[0].red_flags, want.conditions[0].red_flags);
+  EXPECT_EQ(got.conditions[0].moderate, want.conditions[0].moderate);
+  EXPECT_EQ(got.ladders[0].steps, want.ladders[0].steps);
+  const auto& p = got.protocols[0];
+  const auto& q = want.protocols[0];
+  EXPECT_DOUBLE_EQ(p.load.weekly_increase, q.load.weekly_increase);
+  EXPECT_EQ(p.pain.progress_max, q.pain.progress_max);
+  EXPECT_EQ(p.advice.size(), q.advice.size());
+  ASSERT_EQ(p.phases.size(), q.phases.size());
+  for (std::size_t i = 0; i < q.phases.size(); ++i) {
+    EXPECT_EQ(p.phases[i].running, q.phases[i].running);
+    EXPECT_EQ(p.phases[i].barred_exercises, q.phases[i].barred_exercises);
+    EXPECT_EQ(p.phases[i].cross_training, q.phases[i].cross_training);
+    EXPECT_EQ(p.phases[i].entry_criteria.size(), q.phases[i].entry_criteria.size());
+    ASSERT_EQ(p.phases[i].prescriptions.size(), q.phases[i].prescriptions.size());
+    for (std::size_t j = 0; j < q.phases[i].prescriptions.size(); ++j) {
+      const auto& x = p.phases[i].prescriptions[j];
+      const auto& y = q.phases[i].prescriptions[j];
+      EXPECT_EQ(x.dose, y.dose);
+      EXPECT_EQ(x.note, y.note);
+      ASSERT_EQ(x.progression.size(), y.progression.size());
+      for (std::size_t k = 0; k < y.progression.size(); ++k) {
+        EXPECT_EQ(x.progression[k].week, y.progression[k].week);
+        EXPECT_EQ(x.progression[k].dose, y.progression[k].dose);
+      }
+    }
+  }
+}
+
+TEST(CatalogueSqlite, WritingIsDeterministic) {
+  const fixture_db first;
+  scratch_dir dir;
+  write_catalogue(open_catalogue(first.path), dir / "again.db");
+  EXPECT_EQ(read_bytes(dir / "again.db"), read_bytes(first.path));
+}
+
+TEST(CatalogueSqlite, WriteReplacesAtomicallyAndLeavesNoTemporaryFile) {
+  scratch_dir dir;
+  write_text(dir / "exercises.db", "old contents");
+  write_catalogue(catalogue(fixture_content()), dir / "exercises.db");
+  EXPECT_NO_THROW(open_catalogue(dir / "exercises.db"));
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
+  EXPECT_EQ(files, 1U);
+  EXPECT_THROW(write_catalogue(catalogue(fixture_content()), dir / "no-such-dir" / "x.db"), error);
+}
+
+TEST(CatalogueSqlite, MissingFileIsReportedAndNotCreated) {
+  scratch_dir dir;
+  const auto path = dir / "missing.db";
+  EXPECT_EQ(open_error(errc::database, path), cannot_open(path, "no such file"));
+  EXPECT_FALSE(fs::exists(path));
+}
+
+TEST(CatalogueSqlite, TextFileIsNotADatabase) {
+  scratch_dir dir;
+  const auto path = dir / "notes.db";
+  write_text(path, "this is not a database\n");
+  EXPECT_EQ(open_error(errc::database, path), cannot_open(path, "not an SQLite database"));
+  write_text(path, "");
+  EXPECT_EQ(open_error(errc::database, path), cannot_open(path, "not an SQLite database"));
+}
+
+TEST(CatalogueSqlite, OtherSchemaVersionIsRefused) {
+  const fixture_db db;
+  db.tamper("PRAGMA user_version = 7");
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path,
+                        "schema version 7, expected 1; regenerate it with `kneerehab-catalogue "
+                        "compile`"));
+}
+
+TEST(CatalogueSqlite, RowBreakingAnInvariantNamesTableAndRow) {
+  const fixture_db db;
+  db.tamper("UPDATE exercises SET sets = 0 WHERE id = 'plank'");
+  EXPECT_EQ(open_error(errc::invalid_catalogue, db.path),
+            "invalid catalogue database '" + db.path.string() +
+                "': table 'exercises', row id='plank': sets is 0; accepted: 1 to 10");
+}
+
+TEST(CatalogueSqlite, ChildRowBreakingAnInvariantNamesItsKey) {
+  const fixture_db db;
+  db.tamper("UPDATE phases SET min_weeks = 9 WHERE protocol_id = 'demo-rehab' AND id = 'settle'");
+  EXPECT_EQ(open_error(errc::invalid_catalogue, db.path),
+            "invalid catalogue database '" + db.path.string() +
+                "': table 'phases', row protocol_id='demo-rehab', id='settle': min_weeks is 9 and "
+                "max_weeks 4; accepted: 1 <= min_weeks <= max_weeks <= 26");
+}
+
+TEST(CatalogueSqlite, CrossRowInvariantsAreValidatedToo) {
+  const fixture_db db;
+  db.tamper("INSERT INTO phase_barred VALUES ('demo-rehab', 'settle', 2, 'glute-bridge')");
+  EXPECT_EQ(open_error(errc::invalid_catalogue, db.path),
+            "invalid catalogue database '" + db.path.string() +
+                "': protocol 'demo-rehab', phase 'settle': prescribes 'glute-bridge', which the "
+                "phase bars");
+}
+
+TEST(CatalogueSqlite, OpeningNeverWrites) {
+  const fixture_db db;
+  const auto bytes = read_bytes(db.path);
+  const auto mtime = fs::last_write_time(db.path);
+  { const catalogue cat = open_catalogue(db.path); }
+  EXPECT_EQ(read_bytes(db.path), bytes);
+  EXPECT_EQ(fs::last_write_time(db.path), mtime);
+  EXPECT_FALSE(fs::exists(db.dir / "exercises.db-journal"));
+  EXPECT_FALSE(fs::exists(db.dir / "exercises.db-wal"));
+}
+
+TEST(CatalogueSqlite, LockedDatabaseFailsFastWithAClearMessage) {
+  const fixture_db db;
+  SQLite::Database holder(db.path.string(), SQLite::OPEN_READWRITE);
+  holder.exec("BEGIN EXCLUSIVE");
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path,
+                        "the database is locked by another process; try again when it has "
+                        "finished"));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  holder.exec("ROLLBACK");
+}
+
+TEST(CatalogueDifference, NamesTheFirstDifferingRowAndColumn) {
+  const fixture_db db;
+  const catalogue expected(fixture_content());
+  db.tamper("UPDATE exercises SET reps = 99 WHERE id = 'glute-bridge'");
+  EXPECT_EQ(catalogue_difference(db.path, expected),
+            "table 'exercises', row id='glute-bridge': column 'reps' is 99 in the database, 12 "
+            "in the expected catalogue");
+}
+
+TEST(CatalogueDifference, NamesMissingAndExtraRows) {
+  const catalogue expected(fixture_content());
+  {
+    const fixture_db db;
+    db.tamper("DELETE FROM exercise_cues WHERE exercise_id = 'plank'");
+    EXPECT_EQ(catalogue_difference(db.path, expected),
+              "table 'exercise_cues': row exercise_id='plank', position=1 is in the expected "
+              "catalogue but not in the database");
+  }
+  {
+    const fixture_db db;
+    db.tamper("INSERT INTO exercise_cues VALUES ('plank', 2, 'Brace')");
+    EXPECT_EQ(catalogue_difference(db.path, expected),
+              "table 'exercise_cues': row exercise_id='plank', position=2 is in the database but "
+              "not in the expected catalogue");
+  }
+}
