@@ -1,0 +1,137 @@
+// Property tests: every PRODUCT.md rule holds for thousands of random valid profiles, for
+// every protocol of the shipped catalogue (or of the C++ fixture when exercises.db is
+// missing or does not open). The rules themselves are checked by rule_violations() in
+// planner_fixtures.hpp, which documents how the first continuous run is treated.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "kneerehab/error.hpp"
+#include "kneerehab/planner.hpp"
+#include "planner_fixtures.hpp"
+
+namespace kneerehab {
+namespace {
+
+// rapidcheck reads RC_PARAMS on first use; without one set by the caller, run each property
+// 300 times (300 random profiles x every protocol: thousands of plans).
+const bool rc_params_set = [] {
+  ::setenv("RC_PARAMS", "max_success=300", 0);
+  return true;
+}();
+
+const catalogue& test_catalogue() {
+  static const std::unique_ptr<catalogue> cat = [] {
+    const std::string path = KNEEREHAB_SOURCE_DIR "/exercises.db";
+    try {
+      auto shipped = std::make_unique<catalogue>(open_catalogue(path));
+      if (!shipped->protocols().empty()) return shipped;
+      std::cout << "note: " << path << " has no protocols; using the fixture catalogue\n";
+    } catch (const std::exception& e) {
+      std::cout << "note: " << path << " did not open (" << e.what()
+                << "); using the fixture catalogue\n";
+    }
+    return std::make_unique<catalogue>(testing::fixture_catalogue());
+  }();
+  return *cat;
+}
+
+rc::Gen<std::vector<weekday>> run_days_gen() {
+  return rc::gen::map(rc::gen::inRange(1, 128), [](int mask) {
+    std::vector<weekday> days;
+    for (int d = 0; d < 7; ++d) {
+      if (mask & (1 << d)) days.push_back(static_cast<weekday>(d));
+    }
+    return days;
+  });
+}
+
+plan_request random_request(const std::string& protocol_id) {
+  plan_request r;
+  r.protocol_id = protocol_id;
+  r.today = date::from_ymd(2027, 6, 1);
+  auto& p = r.profile;
+  p.level = *rc::gen::element(severity::mild, severity::moderate, severity::severe);
+  // 2026-06-01 .. 2029-05-31 is inside [today - 365, today + 730] and holds the 2028 leap day.
+  p.start = date::from_ymd(2026, 6, 1).plus_days(*rc::gen::inRange(0, 1095));
+  const int baseline = *rc::gen::inRange(0, 151);
+  p.baseline = distance::from_km(baseline);
+  p.current = distance::from_km(*rc::gen::inRange(0, baseline + 1));
+  if (*rc::gen::arbitrary<bool>()) p.target = distance::from_km(*rc::gen::inRange(0, 181));
+  p.run_days = *run_days_gen();
+  p.easy_pace = pace::from_seconds_per_km(*rc::gen::inRange(180, 600));
+  p.age = *rc::gen::inRange(16, 91);
+  p.prior_injuries = *rc::gen::inRange(0, 4);
+  p.pain = pain_score::from_int(*rc::gen::inRange(0, 11));
+  if (*rc::gen::arbitrary<bool>()) r.weeks = *rc::gen::inRange(1, 60);
+  return r;
+}
+
+std::string describe(const plan_request& r) {
+  std::string days;
+  for (weekday d : r.profile.run_days) days += std::string(to_string(d)) + ",";
+  return r.protocol_id + " start " + r.profile.start.iso() + " baseline " +
+         std::to_string(r.profile.baseline.km()) + " current " +
+         std::to_string(r.profile.current.km()) + " target " +
+         std::to_string(r.profile.target.value_or(r.profile.baseline).km()) + " days " + days +
+         " age " + std::to_string(r.profile.age) + " prior " +
+         std::to_string(r.profile.prior_injuries) + " pain " +
+         std::to_string(r.profile.pain.value());
+}
+
+RC_GTEST_PROP(planner_property, every_plan_keeps_every_rule, ()) {
+  const catalogue& cat = test_catalogue();
+  for (const protocol& proto : cat.protocols()) {
+    const plan_request r = random_request(proto.id);
+    const auto outcome = make_plan(cat, r);
+    RC_ASSERT(std::holds_alternative<plan>(outcome));
+    const plan& p = std::get<plan>(outcome);
+    const auto broken = testing::rule_violations(cat, proto, r, p);
+    if (!broken.empty()) {
+      RC_FAIL(describe(r) + ": " + broken.front() + " (" + std::to_string(broken.size()) +
+              " in all)");
+    }
+  }
+  RC_TAG(std::to_string(cat.protocols().size()) + " protocols per case");
+}
+
+RC_GTEST_PROP(planner_property, same_inputs_same_plan, ()) {
+  const catalogue& cat = test_catalogue();
+  const auto& protocols = cat.protocols();
+  const protocol& proto = *rc::gen::elementOf(protocols);
+  const plan_request r = random_request(proto.id);
+  const plan a = std::get<plan>(make_plan(cat, r));
+  const plan b = std::get<plan>(make_plan(cat, r));
+  RC_ASSERT(a.weeks.size() == b.weeks.size());
+  RC_ASSERT(a.warnings == b.warnings);
+  for (std::size_t i = 0; i < a.weeks.size(); ++i) {
+    RC_ASSERT(a.weeks[i].run_total == b.weeks[i].run_total);
+    RC_ASSERT(a.weeks[i].run_cap == b.weeks[i].run_cap);
+  }
+}
+
+RC_GTEST_PROP(planner_property, red_flag_symptoms_always_give_a_referral, ()) {
+  const catalogue& cat = test_catalogue();
+  std::vector<const symptom*> red;
+  for (const auto& s : cat.symptoms()) {
+    if (s.red_flag && !s.min_age) red.push_back(&s);
+  }
+  RC_PRE(!red.empty());
+  plan_request r = random_request((*rc::gen::elementOf(cat.protocols())).id);
+  for (const auto& s : cat.symptoms()) {
+    if (!s.red_flag && *rc::gen::arbitrary<bool>()) r.profile.symptoms.push_back(s.id);
+  }
+  const symptom& flag = **rc::gen::elementOf(red);
+  r.profile.symptoms.insert(
+      r.profile.symptoms.begin() + *rc::gen::inRange<std::size_t>(0, r.profile.symptoms.size() + 1),
+      flag.id);
+  const auto outcome = make_plan(cat, r);
+  RC_ASSERT(std::holds_alternative<referral>(outcome));
+  RC_ASSERT(std::get<referral>(outcome).symptom_id == flag.id);
+}
+
+}  // namespace
+}  // namespace kneerehab
