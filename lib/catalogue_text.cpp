@@ -52,12 +52,6 @@ std::string exercise_label(const catalogue& cat, const std::string& id) {
   return e ? fmt::format("{} ({})", e->name, id) : id;
 }
 
-std::string format_value(double value) {
-  return value == static_cast<double>(static_cast<long>(value))
-             ? fmt::format("{}", static_cast<long>(value))
-             : fmt::format("{}", value);
-}
-
 std::string describe_running(const catalogue& cat, const running_rule& rule) {
   switch (rule.mode) {
     case running_mode::none:
@@ -94,8 +88,7 @@ void append_phase(std::string& out, const catalogue& cat, const phase& ph, std::
   if (!ph.entry_criteria.empty()) {
     out += "  Entry criteria:\n";
     for (const auto& c : ph.entry_criteria) {
-      fmt::format_to(std::back_inserter(out), "    - {} ({} {} {}{}){}\n", c.text, c.measure, c.op,
-                     format_value(c.value), c.unit,
+      fmt::format_to(std::back_inserter(out), "    - {} ({}){}\n", c.text, describe_rule(c),
                      c.source.empty() ? "" : fmt::format(" [{}]", c.source));
     }
   }

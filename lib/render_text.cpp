@@ -160,11 +160,8 @@ std::string intervals_text(const std::vector<run_interval>& intervals) {
   return text;
 }
 
-std::string number(double value) { return fmt::format("{:g}", value); }
-
 std::string criterion_text(const entry_criterion& c) {
-  const std::string rule = fmt::format("{} {} {}{}{}", c.measure, c.op, number(c.value),
-                                       c.unit.empty() || c.unit.front() == '/' ? "" : " ", c.unit);
+  const std::string rule = describe_rule(c);
   if (c.text.empty()) return rule;
   return fmt::format("{} ({})", c.text, rule);
 }

@@ -68,6 +68,10 @@ struct entry_criterion {
   std::string source;  ///< may be empty when the protocol's sources cover it
 };
 
+/// The measurable rule, e.g. "single_leg_heel_raises >= 20 reps", "pain_daily_nprs <= 2/10",
+/// "walk_without_aids == yes" (for yes/no measures).
+std::string describe_rule(const entry_criterion& c);
+
 /// From `week` of its phase on (1-based), the prescription uses `dose`.
 struct dosage_step {
   int week = 1;
