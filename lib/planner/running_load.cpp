@@ -97,6 +97,8 @@ class running_planner {
   std::string cool_down_;
   std::vector<std::string> icing_;  ///< per protocol phase; empty when its advice has no ice
   int final_phase_ = 0;
+  bool share_warned_ = false;
+  int extended_into_ = -1;  ///< phase already warned about for the ladder extension
 };
 
 std::string exercise_name_or(const catalogue& cat, std::string_view id, std::string_view other) {
@@ -173,10 +175,13 @@ void running_planner::plan(const phase_span& span, plan_week& week) {
     return;
   }
   if (ladder_.ladder != nullptr && !ladder_.finished(load_.min_sessions_per_step)) {
-    warnings_.add(fmt::format(
-        "the walk/run ladder '{}' is not finished when its phase ends: it continues into "
-        "phase '{}' before continuous running starts",
-        ladder_.ladder->id, span.ph->name));
+    if (extended_into_ != span.index) {
+      extended_into_ = span.index;
+      warnings_.add(fmt::format(
+          "the walk/run ladder '{}' is not finished when its phase ends: it continues into "
+          "phase '{}' before continuous running starts",
+          ladder_.ladder->id, span.ph->name));
+    }
     ladder_week(span, week);
     return;
   }
@@ -357,7 +362,8 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
                                     [&](const planned_run& r) { return r.km < kept.back().km; });
     kept.back().long_run = longer && kept.size() > 1;
   }
-  if (runs.size() * load_.long_run_share < 1.0 - 1e-9 && !kept.empty()) {
+  if (!share_warned_ && runs.size() * load_.long_run_share < 1.0 - 1e-9 && !kept.empty()) {
+    share_warned_ = true;
     warnings_.add(fmt::format(
         "with {} run day(s) a week no run may exceed {:g}% of the week's allowed volume, so "
         "each week is planned at {:g}% of it; add run days to reach the full volume",

@@ -69,32 +69,56 @@ bool is_barred(const phase& ph, const std::string& id) {
          ph.barred_exercises.end();
 }
 
-void place_prescription(const plan_context& ctx, const phase& ph, const prescription& p,
-                        plan_week& week, warning_list& warnings) {
-  if (is_barred(ph, p.exercise_id)) {
-    // A validated catalogue never prescribes what a phase bars (rule 6); guard anyway.
-    warnings.add(
-        fmt::format("'{}' is barred in phase '{}' and is left out", p.exercise_id, ph.name));
-    return;
+/// A prescription resolved once per phase: the catalogue lookup and the checks do not change
+/// from week to week.
+struct resolved_prescription {
+  const prescription* p = nullptr;
+  const exercise* ex = nullptr;
+  const std::string* name = nullptr;
+  session_type type = session_type::strength;
+  bool high = false;
+  std::string note;  ///< "Name: note", formatted once
+};
+
+std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const phase& ph,
+                                                 warning_list& warnings) {
+  std::vector<resolved_prescription> out;
+  out.reserve(ph.prescriptions.size());
+  for (const auto& p : ph.prescriptions) {
+    if (is_barred(ph, p.exercise_id)) {
+      // A validated catalogue never prescribes what a phase bars (rule 6); guard anyway.
+      warnings.add(
+          fmt::format("'{}' is barred in phase '{}' and is left out", p.exercise_id, ph.name));
+      continue;
+    }
+    resolved_prescription r;
+    r.p = &p;
+    r.ex = ctx.cat->find_exercise(p.exercise_id);
+    r.name = r.ex != nullptr ? &r.ex->name : &p.exercise_id;
+    r.type = session_for(r.ex);
+    r.high = r.ex != nullptr && r.ex->load == load_level::high;
+    if (!p.note.empty()) r.note = fmt::format("{}: {}", *r.name, p.note);
+    out.push_back(std::move(r));
   }
-  const exercise* ex = ctx.cat->find_exercise(p.exercise_id);
-  const dosage& dose = dose_for_week(p, week.week_in_phase);
-  const bool high = ex != nullptr && ex->load == load_level::high;
-  const std::string& name = ex != nullptr ? ex->name : p.exercise_id;
-  if (high && dose.sessions_per_week > max_high_load_days) {
+  return out;
+}
+
+void place_prescription(const resolved_prescription& r, plan_week& week, warning_list& warnings) {
+  const dosage& dose = dose_for_week(*r.p, week.week_in_phase);
+  const std::string& name = *r.name;
+  if (r.high && dose.sessions_per_week > max_high_load_days) {
     warnings.add(fmt::format(
         "{} is high-load work: planned on {} days a week instead of {} times so the same "
         "muscles always get a day of rest in between",
         name, max_high_load_days, dose.sessions_per_week));
   }
-  const day_set set = days_for(dose.sessions_per_week, high);
-  const session_type type = session_for(ex);
+  const day_set set = days_for(dose.sessions_per_week, r.high);
   for (int i = 0; i < set.count; ++i) {
     auto& day = week.days[static_cast<std::size_t>(set.days[static_cast<std::size_t>(i)])];
-    session& s = session_of_type(day, type);
-    s.exercises.push_back(exercise_dose{p.exercise_id, name, dose});
-    if (dose.sessions_per_week == 14 && !high) s.notes.push_back("Twice a day: " + name);
-    if (!p.note.empty()) s.notes.push_back(fmt::format("{}: {}", name, p.note));
+    session& s = session_of_type(day, r.type);
+    s.exercises.push_back(exercise_dose{r.p->exercise_id, name, dose});
+    if (dose.sessions_per_week == 14 && !r.high) s.notes.push_back("Twice a day: " + name);
+    if (!r.note.empty()) s.notes.push_back(r.note);
   }
 }
 
@@ -145,10 +169,11 @@ void plan_sessions(const plan_context& ctx, const std::vector<phase_span>& spans
                   ctx.proto->pain.progress_max);
   int rotation = 0;
   for (const auto& span : spans) {
+    const auto resolved = resolve_phase(ctx, *span.ph, warnings);
     for (int w = 0; w < span.weeks; ++w) {
       plan_week& week = weeks[static_cast<std::size_t>(span.first_week + w)];
-      for (const auto& p : span.ph->prescriptions)
-        place_prescription(ctx, *span.ph, p, week, warnings);
+      for (auto& day : week.days) day.sessions.reserve(4);
+      for (const auto& r : resolved) place_prescription(r, week, warnings);
       place_cross_training(*span.ph, cross_note, week, rotation);
       fill_rest(week);
     }
