@@ -362,13 +362,15 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
                                     [&](const planned_run& r) { return r.km < kept.back().km; });
     kept.back().long_run = longer && kept.size() > 1;
   }
-  if (!share_warned_ && runs.size() * load_.long_run_share < 1.0 - 1e-9 && !kept.empty()) {
+  int run_days = 0;  // the runner's, not this week's: a day may be skipped after the ladder
+  for (int k = 0; k < 7; ++k) run_days += is_run_day(week, k) ? 1 : 0;
+  if (!share_warned_ && run_days * load_.long_run_share < 1.0 - 1e-9 && !kept.empty()) {
     share_warned_ = true;
     warnings_.add(fmt::format(
         "with {} run day(s) a week no run may exceed {:g}% of the week's allowed volume, so "
         "each week is planned at {:g}% of it; add run days to reach the full volume",
-        runs.size(), load_.long_run_share * 100.0,
-        std::round(static_cast<double>(runs.size()) * load_.long_run_share * 100.0)));
+        run_days, load_.long_run_share * 100.0,
+        std::round(std::min(1.0, run_days * load_.long_run_share) * 100.0)));
   }
   commit_runs(span, week, kept, lighter);
   week.run_cap = distance::from_km(cap);
