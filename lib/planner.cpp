@@ -179,6 +179,65 @@ void profile_warnings(const protocol& proto, const runner_profile& profile, dist
   }
 }
 
+int total_weeks(const std::vector<detail::phase_span>& spans) {
+  int weeks = 0;
+  for (const auto& span : spans) weeks += span.weeks;
+  return weeks;
+}
+
+/// The build is complete when a full (not lighter) week plans at least 90% of the target, or
+/// when the cap has reached the target and the planned volume stops growing (too few run days
+/// to hold the whole target under the long-run share).
+bool reaches_target(const plan_week& week, const plan_week* previous_full, distance target) {
+  if (week.lighter_week || week.run_total.km() <= 0) return false;
+  if (week.run_total.km() >= 0.9 * target.km()) return true;
+  return week.run_cap.km() >= target.km() - 0.05 && previous_full != nullptr &&
+         week.run_total.km() <= previous_full->run_total.km() + 0.05;
+}
+
+/// Index of the first week from `from` on that completes the build, or weeks.size().
+std::size_t first_week_at_target(const std::vector<plan_week>& weeks, std::size_t from,
+                                 distance target) {
+  const plan_week* previous_full = nullptr;
+  for (std::size_t i = from; i < weeks.size(); ++i) {
+    if (reaches_target(weeks[i], previous_full, target)) return i;
+    if (!weeks[i].lighter_week) previous_full = &weeks[i];
+  }
+  return weeks.size();
+}
+
+/// Cuts an open-ended plan after the first week that reaches the target (never before the
+/// protocol's own length), and says how much the final phase grew.
+void end_when_target_reached(std::vector<detail::phase_span>& spans, std::vector<plan_week>& weeks,
+                             int laid_out, distance target, detail::warning_list& warnings) {
+  const auto first_final = static_cast<std::size_t>(spans.back().first_week);
+  const std::size_t at_target = first_week_at_target(weeks, first_final, target);
+  const std::size_t keep = at_target == weeks.size()
+                               ? weeks.size()
+                               : std::max(at_target + 1, static_cast<std::size_t>(laid_out));
+  weeks.erase(weeks.begin() + static_cast<std::ptrdiff_t>(keep), weeks.end());
+  spans.back().weeks = static_cast<int>(keep) - spans.back().first_week;
+  const int extra = static_cast<int>(keep) - laid_out;
+  if (extra > 0) {
+    warnings.add(fmt::format(
+        "the final phase '{}' is extended by {} week{} so that weekly volume can reach the "
+        "target of {} within the load rules",
+        spans.back().ph->name, extra, extra == 1 ? "" : "s", detail::format_km(target.km())));
+  }
+}
+
+void warn_if_target_not_reached(const std::vector<plan_week>& weeks, distance target,
+                                detail::warning_list& warnings) {
+  if (target.km() <= 0 || weeks.empty()) return;
+  if (first_week_at_target(weeks, 0, target) < weeks.size()) return;
+  double best = 0;
+  for (const auto& w : weeks) best = std::max(best, w.run_total.km());
+  warnings.add(fmt::format(
+      "the plan ends before weekly volume reaches the target of {} (at most {} a week is "
+      "planned); continue the final phase's build, or plan more weeks",
+      detail::format_km(target.km()), detail::format_km(best)));
+}
+
 plan build_plan(const catalogue& cat, const condition* cond, const protocol& proto,
                 const plan_request& request) {
   const runner_profile& profile = request.profile;
@@ -195,9 +254,17 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
   ctx.cautious = profile.age >= proto.load.older_age || profile.prior_injuries > 0;
   for (weekday d : profile.run_days) ctx.is_run_day[static_cast<std::size_t>(d)] = true;
 
-  const auto spans = detail::layout_phases(proto, profile, request.weeks, warnings);
+  auto spans = detail::layout_phases(proto, profile, request.weeks, warnings);
+  // Without a fixed length, the final (continuous) phase runs on until the weekly volume may
+  // reach the target: the load rules decide how long that takes, not the protocol's table.
+  const bool open_ended = !request.weeks && target.km() > 0 &&
+                          proto.phases.back().running.mode == running_mode::continuous;
+  const int laid_out = total_weeks(spans);
+  if (open_ended) spans.back().weeks += max_weeks - laid_out;
   std::vector<plan_week> weeks = detail::dated_weeks(spans, profile.start);
   detail::plan_running(ctx, spans, weeks, warnings);
+  if (open_ended) end_when_target_reached(spans, weeks, laid_out, target, warnings);
+  warn_if_target_not_reached(weeks, target, warnings);
   detail::plan_sessions(ctx, spans, weeks, warnings);
 
   const int days = static_cast<int>(weeks.size()) * 7;

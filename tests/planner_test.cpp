@@ -666,5 +666,43 @@ TEST_F(planner, warns_when_current_is_above_baseline) {
   EXPECT_TRUE(has_warning(make(r), "current weekly volume 50 km is above"));
 }
 
+// Without --weeks the final continuous phase runs on until the runner is back at the target,
+// however long the load rules make that; with --weeks a shortfall is stated.
+TEST_F(planner, open_ended_plan_runs_until_the_target_is_reached) {
+  auto r = standard_request();
+  r.profile.current = distance::from_km(0);
+  r.profile.baseline = distance::from_km(60);
+  const plan p = make(r);
+  const plan_week& last = p.weeks.back();
+  EXPECT_FALSE(last.lighter_week);
+  EXPECT_GE(last.run_total.km(), 0.9 * 60.0) << dump(p);
+  EXPECT_TRUE(has_warning(p, "is extended by")) << dump(p);
+  // Exactly one week at the target: the plan ends as soon as the build is complete.
+  const auto at_target = std::count_if(p.weeks.begin(), p.weeks.end(), [](const plan_week& w) {
+    return !w.lighter_week && w.run_total.km() >= 0.9 * 60.0;
+  });
+  EXPECT_EQ(at_target, 1);
+  expect_rules_kept(r, p);
+}
+
+TEST_F(planner, fixed_length_plan_warns_when_it_ends_short_of_the_target) {
+  auto r = standard_request();
+  r.profile.baseline = distance::from_km(60);
+  r.weeks = 8;
+  const plan p = make(r);
+  EXPECT_EQ(p.weeks.size(), 8u);
+  EXPECT_TRUE(has_warning(p, "the plan ends before weekly volume reaches the target of 60 km"))
+      << dump(p);
+  EXPECT_FALSE(has_warning(p, "is extended by"));
+}
+
+TEST_F(planner, plan_that_reaches_the_target_in_time_is_not_extended) {
+  auto r = standard_request();
+  r.profile.baseline = distance::from_km(8);
+  const plan p = make(r);
+  EXPECT_FALSE(has_warning(p, "is extended by")) << dump(p);
+  EXPECT_FALSE(has_warning(p, "the plan ends before")) << dump(p);
+}
+
 }  // namespace
 }  // namespace kneerehab

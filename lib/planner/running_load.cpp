@@ -5,7 +5,7 @@
 //   - walk-run weeks climb the ladder (rule 2); an unfinished ladder continues into the
 //     following running phases before continuous running starts;
 //   - continuous and modified weeks build volume under the load rules (rules 3-4).
-// Every distance planned for a continuous run is rounded *down* to 0.1 km so that rounding
+// Every distance planned for a continuous run is rounded *down* to 10 m so that rounding
 // can never break an upper bound.
 #include <fmt/format.h>
 
@@ -25,7 +25,9 @@ constexpr double min_run_km = 1.0;
 constexpr int spike_window_days = 30;
 constexpr double no_bound = std::numeric_limits<double>::infinity();
 
-double floor_tenth(double km) noexcept { return std::floor(km * 10.0 + 1e-9) / 10.0; }
+// 10 m, not 100 m: coarser flooring compounds under the 110% spike bound and holds short
+// runs well below what the rules allow.
+double floor_to_10m(double km) noexcept { return std::floor(km * 100.0 + 1e-9) / 100.0; }
 
 struct run_record {
   int day = 0;  ///< days since the plan start
@@ -353,7 +355,7 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   std::vector<planned_run> kept;
   kept.reserve(runs.size());
   for (auto r : runs) {
-    r.km = floor_tenth(std::min(r.km, spike_bound(first_day + r.day_in_week, first_day, kept)));
+    r.km = floor_to_10m(std::min(r.km, spike_bound(first_day + r.day_in_week, first_day, kept)));
     if (r.km >= min_run_km) kept.push_back(r);
   }
   // After the spike rule the long run may be no longer than the others: then there is none.
