@@ -5,6 +5,9 @@
 
 #include "kneerehab/catalogue.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 namespace kneerehab {
 namespace {
 
@@ -50,6 +53,15 @@ std::vector<std::string> nearest_ids(const std::vector<std::string>& candidates,
     result.push_back(*r.id);
   }
   return result;
+}
+
+std::string unknown_id_message(std::string_view kind, std::string_view wanted,
+                               const std::vector<std::string>& accepted) {
+  const auto near = nearest_ids(accepted, wanted);
+  const std::string all = fmt::format("{}", fmt::join(accepted, ", "));
+  if (near.empty()) return fmt::format("unknown {} '{}'; accepted: {}", kind, wanted, all);
+  return fmt::format("unknown {} '{}'; did you mean {}? accepted: {}", kind, wanted,
+                     fmt::join(near, ", "), all);
 }
 
 }  // namespace kneerehab

@@ -71,14 +71,6 @@ void check_range(std::string_view what, int value, int low, int high) {
   }
 }
 
-template <typename T>
-std::vector<std::string> ids_of(const std::vector<T>& items) {
-  std::vector<std::string> ids;
-  ids.reserve(items.size());
-  for (const auto& item : items) ids.push_back(item.id);
-  return ids;
-}
-
 struct resolved {
   const condition* cond = nullptr;  ///< may be null when a protocol names an unknown condition
   const protocol* proto = nullptr;  ///< null for referral-only conditions
@@ -90,14 +82,14 @@ resolved resolve(const catalogue& cat, const plan_request& request) {
     r.cond = cat.find_condition(request.condition_id);
     if (r.cond == nullptr) {
       throw error::not_found(
-          detail::unknown_id_message("condition", request.condition_id, ids_of(cat.conditions())));
+          unknown_id_message("condition", request.condition_id, ids_of(cat.conditions())));
     }
   }
   if (!request.protocol_id.empty()) {
     r.proto = cat.find_protocol(request.protocol_id);
     if (r.proto == nullptr) {
       throw error::not_found(
-          detail::unknown_id_message("protocol", request.protocol_id, ids_of(cat.protocols())));
+          unknown_id_message("protocol", request.protocol_id, ids_of(cat.protocols())));
     }
     r.cond = cat.find_condition(r.proto->condition_id);
     return r;
@@ -346,15 +338,6 @@ bool mentions_ice(std::string_view text) noexcept {
 std::string format_km(double km) {
   const double rounded = std::round(km * 10.0) / 10.0;
   return fmt::format("{:g} km", rounded);
-}
-
-std::string unknown_id_message(std::string_view kind, std::string_view wanted,
-                               const std::vector<std::string>& accepted) {
-  const auto near = nearest_ids(accepted, wanted);
-  const std::string all = fmt::format("{}", fmt::join(accepted, ", "));
-  if (near.empty()) return fmt::format("unknown {} '{}'; accepted: {}", kind, wanted, all);
-  return fmt::format("unknown {} '{}'; did you mean {}? accepted: {}", kind, wanted,
-                     fmt::join(near, ", "), all);
 }
 
 }  // namespace detail

@@ -29,13 +29,6 @@ referral referral_for_symptom(const catalogue& cat, const symptom& s) {
   return r;
 }
 
-std::vector<std::string> symptom_ids(const catalogue& cat) {
-  std::vector<std::string> ids;
-  ids.reserve(cat.symptoms().size());
-  for (const auto& s : cat.symptoms()) ids.push_back(s.id);
-  return ids;
-}
-
 }  // namespace
 
 std::optional<referral> screen_symptoms(const catalogue& cat,
@@ -53,7 +46,7 @@ std::optional<referral> screen_symptoms(const catalogue& cat,
     if (is_red_flag_at(*s, age)) return referral_for_symptom(cat, *s);
   }
   if (unknown != nullptr) {
-    throw error::not_found(detail::unknown_id_message("symptom", *unknown, symptom_ids(cat)));
+    throw error::not_found(unknown_id_message("symptom", *unknown, ids_of(cat.symptoms())));
   }
   return std::nullopt;
 }

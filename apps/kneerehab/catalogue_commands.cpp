@@ -13,14 +13,6 @@ namespace {
 
 namespace po = boost::program_options;
 
-template <typename T>
-std::vector<std::string> ids_of(const std::vector<T>& items) {
-  std::vector<std::string> ids;
-  ids.reserve(items.size());
-  for (const auto& item : items) ids.push_back(item.id);
-  return ids;
-}
-
 // "condition show ID" -> ID; anything else is a usage error.
 std::string expect_show_id(const std::string& command, const std::vector<std::string>& args) {
   if (args.empty() || args[0] != "show") {
@@ -43,8 +35,7 @@ void expect_no_args(const std::string& command, const std::vector<std::string>& 
 int show_condition(const catalogue& cat, const std::string& id) {
   const auto* c = cat.find_condition(id);
   if (c == nullptr) {
-    throw error::not_found(
-        unknown_id_message("condition", id, ids_of(cat.conditions()), "conditions"));
+    throw error::not_found(unknown_id_message("condition", id, ids_of(cat.conditions())));
   }
   std::cout << describe_condition(cat, *c);
   return ok;
@@ -53,8 +44,7 @@ int show_condition(const catalogue& cat, const std::string& id) {
 int show_exercise(const catalogue& cat, const std::string& id) {
   const auto* e = cat.find_exercise(id);
   if (e == nullptr) {
-    throw error::not_found(
-        unknown_id_message("exercise", id, ids_of(cat.exercises()), "exercises"));
+    throw error::not_found(unknown_id_message("exercise", id, ids_of(cat.exercises())));
   }
   std::cout << describe_exercise(cat, *e);
   return ok;
@@ -63,8 +53,7 @@ int show_exercise(const catalogue& cat, const std::string& id) {
 int show_protocol(const catalogue& cat, const std::string& id) {
   const auto* p = cat.find_protocol(id);
   if (p == nullptr) {
-    throw error::not_found(
-        unknown_id_message("protocol", id, ids_of(cat.protocols()), "protocols"));
+    throw error::not_found(unknown_id_message("protocol", id, ids_of(cat.protocols())));
   }
   std::cout << describe_protocol(cat, *p);
   return ok;

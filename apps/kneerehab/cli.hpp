@@ -34,11 +34,6 @@ struct global_options {
 /// binary, then the repository's exercises.db in a build tree.
 std::filesystem::path resolve_catalogue_path(const std::string& db_option);
 
-/// "unknown condition 'x'; nearest: a, b; run 'kneerehab conditions' to list them all".
-std::string unknown_id_message(std::string_view kind, std::string_view id,
-                               const std::vector<std::string>& candidates,
-                               std::string_view list_command);
-
 /// Command handlers: `args` are the words after the command name.
 int run_catalogue_command(const std::string& command, const std::vector<std::string>& args,
                           const global_options& global);

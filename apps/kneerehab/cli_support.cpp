@@ -18,14 +18,4 @@ std::filesystem::path resolve_catalogue_path(const std::string& db_option) {
   return KNEEREHAB_BUILD_TREE_DB;
 }
 
-std::string unknown_id_message(std::string_view kind, std::string_view id,
-                               const std::vector<std::string>& candidates,
-                               std::string_view list_command) {
-  const auto nearest = nearest_ids(candidates, id);
-  std::string hint;
-  for (const auto& n : nearest) hint += (hint.empty() ? "" : ", ") + n;
-  return fmt::format("unknown {} '{}'{}; run 'kneerehab {}' to list them all", kind, id,
-                     hint.empty() ? "" : fmt::format("; nearest: {}", hint), list_command);
-}
-
 }  // namespace kneerehab::cli

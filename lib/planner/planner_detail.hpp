@@ -70,11 +70,3 @@ bool mentions_ice(std::string_view text) noexcept;
 std::string format_km(double km);
 
 }  // namespace kneerehab::detail
-
-namespace kneerehab::detail {
-
-/// "unknown condition 'hamstring'; did you mean hamstring-tendinopathy? accepted: ...".
-std::string unknown_id_message(std::string_view kind, std::string_view wanted,
-                               const std::vector<std::string>& accepted);
-
-}  // namespace kneerehab::detail
