@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target kneerehab-cli
+echo "Building kneerehab (Release)..."
+cmake --build --preset release -j "$(nproc)" --target kneerehab-cli >/dev/null
 
 cli=build/release/apps/kneerehab/kneerehab
 # Next Monday, so the plan starts at the beginning of a week.
