@@ -18,6 +18,7 @@
 #include "detail/catalogue_rules.hpp"
 #include "detail/catalogue_schema.hpp"
 #include "kneerehab/catalogue.hpp"
+#include "kneerehab/enum_names.hpp"
 #include "kneerehab/error.hpp"
 
 namespace kneerehab {
@@ -242,13 +243,11 @@ class reader {
       check("exercises", row, detail::id_problem(e.id));
       e.name = st.getColumn(1).getString();
       e.category = parse_enum("exercises", row, "category", st.getColumn(2).getString(),
-                              parse_exercise_category,
-                              "strength, isometric, eccentric, stretch, mobility, balance, "
-                              "plyometric, cardio");
+                              parse_exercise_category, accepted_names<exercise_category>());
       e.load = parse_enum("exercises", row, "load_level", st.getColumn(3).getString(),
-                          parse_load_level, "low, moderate, high");
+                          parse_load_level, accepted_names<load_level>());
       e.side = parse_enum("exercises", row, "side", st.getColumn(4).getString(), parse_laterality,
-                          "bilateral, unilateral, alternating");
+                          accepted_names<laterality>());
       e.default_dosage = read_dosage(st, 5);
       check("exercises", row, dosage_problem(e.default_dosage));
       e.regression = optional_text(st.getColumn(12));
@@ -276,7 +275,7 @@ class reader {
       check("conditions", row, detail::id_problem(c.id));
       c.name = st.getColumn(1).getString();
       c.region = parse_enum("conditions", row, "region", st.getColumn(2).getString(),
-                            parse_knee_region, "posterior, anterior, medial, lateral, whole-knee");
+                            parse_knee_region, accepted_names<knee_region>());
       c.description = st.getColumn(3).getString();
       c.presentation = st.getColumn(4).getString();
       c.mild = {st.getColumn(5).getInt(), st.getColumn(6).getInt()};
@@ -351,9 +350,7 @@ class reader {
     while (st.executeStep()) {
       const auto row = fmt::format("protocol_id='{}', position={}", p.id, st.getColumn(0).getInt());
       const auto topic = parse_enum("protocol_advice", row, "topic", st.getColumn(1).getString(),
-                                    parse_advice_topic,
-                                    "warm-up, cool-down, icing, footwear, surfaces, hydration, "
-                                    "cadence, pain, load, general");
+                                    parse_advice_topic, accepted_names<advice_topic>());
       p.advice.push_back({topic, st.getColumn(2).getString()});
     }
   }
@@ -370,11 +367,11 @@ class reader {
     check("phases", row, detail::phase_weeks_problem(ph));
     auto& r = ph.running;
     r.mode = parse_enum("phases", row, "running_mode", st.getColumn(5).getString(),
-                        parse_running_mode, "none, walk-run, modified, continuous");
+                        parse_running_mode, accepted_names<running_mode>());
     r.ladder_id = optional_text(st.getColumn(6)).value_or("");
     r.start_fraction = st.getColumn(7).getDouble();
     r.max_surface = parse_enum("phases", row, "max_surface", st.getColumn(8).getString(),
-                               parse_surface, "flat, road, trail");
+                               parse_surface, accepted_names<surface>());
     r.hills = st.getColumn(9).getInt() != 0;
     r.speed = st.getColumn(10).getInt() != 0;
     check("phases", row, detail::running_problem(r));

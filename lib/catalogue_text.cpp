@@ -1,6 +1,7 @@
 #include "kneerehab/catalogue_text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 #include <cctype>
 #include <iterator>
@@ -18,15 +19,6 @@ std::string lower(std::string_view text) {
 
 bool contains_ci(std::string_view haystack, std::string_view lowered_needle) {
   return lower(haystack).find(lowered_needle) != std::string::npos;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
 }
 
 // "Title\n  - item\n  - item\n", or nothing when there are no items.
@@ -107,7 +99,7 @@ void append_phase(std::string& out, const catalogue& cat, const phase& ph, std::
   fmt::format_to(std::back_inserter(out), "  Running: {}\n", describe_running(cat, ph.running));
   if (!ph.cross_training.empty()) {
     fmt::format_to(std::back_inserter(out), "  Cross-training: {}\n",
-                   join(ph.cross_training, ", "));
+                   fmt::join(ph.cross_training, ", "));
   }
   append_list(out, "Advice", ph.advice, "  ");
   std::vector<std::string> barred;
@@ -220,8 +212,9 @@ std::string describe_condition(const catalogue& cat, const condition& c) {
 std::string describe_exercise(const catalogue& cat, const exercise& e) {
   std::string out = fmt::format("{} [{}]\nCategory: {}, load: {}, {}\n", e.name, e.id,
                                 to_string(e.category), to_string(e.load), to_string(e.side));
-  fmt::format_to(std::back_inserter(out), "Muscles: {}\nEquipment: {}\n", join(e.muscles, ", "),
-                 e.equipment.empty() ? std::string("none") : join(e.equipment, ", "));
+  fmt::format_to(
+      std::back_inserter(out), "Muscles: {}\nEquipment: {}\n", fmt::join(e.muscles, ", "),
+      e.equipment.empty() ? std::string("none") : fmt::format("{}", fmt::join(e.equipment, ", ")));
   fmt::format_to(std::back_inserter(out), "Default dosage: {}, {}x/week\n",
                  describe(e.default_dosage), e.default_dosage.sessions_per_week);
   append_numbered(out, "Instructions", e.instructions);

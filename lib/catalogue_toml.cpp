@@ -11,6 +11,7 @@
 #include "detail/catalogue_toml.hpp"
 #include "detail/toml_fields.hpp"
 #include "kneerehab/catalogue.hpp"
+#include "kneerehab/enum_names.hpp"
 #include "kneerehab/error.hpp"
 
 namespace kneerehab {
@@ -18,16 +19,6 @@ namespace detail {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr std::string_view region_names = "posterior, anterior, medial, lateral, whole-knee";
-constexpr std::string_view category_names =
-    "strength, isometric, eccentric, stretch, mobility, balance, plyometric, cardio";
-constexpr std::string_view load_names = "low, moderate, high";
-constexpr std::string_view side_names = "bilateral, unilateral, alternating";
-constexpr std::string_view mode_names = "none, walk-run, modified, continuous";
-constexpr std::string_view surface_names = "flat, road, trail";
-constexpr std::string_view topic_names =
-    "warm-up, cool-down, icing, footwear, surfaces, hydration, cadence, pain, load, general";
 
 // Dosage keys, shared by exercise defaults, prescriptions and progression steps.
 const std::vector<std::string_view> dosage_keys = {"sets",  "reps", "hold_s",           "minutes",
@@ -127,7 +118,7 @@ condition read_condition(const toml::table& t, std::string_view src, std::size_t
   c.id = f.text("id");
   f.describe_as(fmt::format("condition '{}'", c.id));
   c.name = f.text("name");
-  c.region = f.choice("region", parse_knee_region, region_names);
+  c.region = f.choice("region", parse_knee_region, accepted_names<knee_region>());
   c.description = f.text("description");
   c.presentation = f.text("presentation");
   c.aggravating = f.texts("aggravating");
@@ -154,11 +145,11 @@ exercise read_exercise(const toml::table& t, std::string_view src, std::size_t n
   e.id = f.text("id");
   f.describe_as(fmt::format("exercise '{}'", e.id));
   e.name = f.text("name");
-  e.category = f.choice("category", parse_exercise_category, category_names);
-  e.load = f.choice("load", parse_load_level, load_names);
+  e.category = f.choice("category", parse_exercise_category, accepted_names<exercise_category>());
+  e.load = f.choice("load", parse_load_level, accepted_names<load_level>());
   e.muscles = f.texts("muscles");
   e.equipment = f.texts("equipment");
-  e.side = f.choice("side", parse_laterality, side_names);
+  e.side = f.choice("side", parse_laterality, accepted_names<laterality>());
   e.instructions = f.texts("instructions");
   e.cues = f.texts("cues");
   const auto& dose = f.required_table("dosage");
@@ -198,10 +189,11 @@ running_rule read_running(const toml::table& t, std::string_view src, std::strin
   toml_fields f(t, src, std::move(what),
                 {"mode", "ladder", "start_fraction", "max_surface", "hills", "speed"});
   running_rule r;
-  r.mode = f.choice("mode", parse_running_mode, mode_names);
+  r.mode = f.choice("mode", parse_running_mode, accepted_names<running_mode>());
   r.ladder_id = f.text_or("ladder", "");
   r.start_fraction = f.number_or("start_fraction", r.start_fraction);
-  r.max_surface = f.choice_or("max_surface", parse_surface, surface_names, r.max_surface);
+  r.max_surface =
+      f.choice_or("max_surface", parse_surface, accepted_names<surface>(), r.max_surface);
   r.hills = f.boolean_or("hills", false);
   r.speed = f.boolean_or("speed", false);
   return r;
@@ -314,7 +306,7 @@ load_rules read_load(const toml::table& t, std::string_view src) {
 
 advice_note read_advice(const toml::table& t, std::string_view src, std::size_t n) {
   toml_fields f(t, src, item_name("advice", t, n), {"topic", "text"});
-  return {f.choice("topic", parse_advice_topic, topic_names), f.text("text")};
+  return {f.choice("topic", parse_advice_topic, accepted_names<advice_topic>()), f.text("text")};
 }
 
 protocol read_protocol(const toml::table& t, std::string_view src,

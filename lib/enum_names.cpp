@@ -2,10 +2,12 @@
 // both read it, so the two can never disagree.
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
 #include "kneerehab/condition.hpp"
+#include "kneerehab/enum_names.hpp"
 #include "kneerehab/exercise.hpp"
 #include "kneerehab/plan.hpp"
 #include "kneerehab/protocol.hpp"
@@ -30,6 +32,17 @@ std::optional<Enum> parse_name(const name_table<Enum, N>& table, std::string_vie
     if (name == text) return e;
   }
   return std::nullopt;
+}
+
+// "a, b, c" from a table, built once: the names never change while the program runs.
+template <typename Enum, std::size_t N>
+std::string joined_names(const name_table<Enum, N>& table) {
+  std::string out;
+  for (const auto& [e, name] : table) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
 }
 
 constexpr name_table<exercise_category, 8> category_names{{
@@ -139,5 +152,46 @@ std::optional<advice_topic> parse_advice_topic(std::string_view t) noexcept {
   return parse_name(advice_topic_names, t);
 }
 std::string_view to_string(session_type v) noexcept { return name_of(session_type_names, v); }
+
+template <>
+std::string_view accepted_names<exercise_category>() noexcept {
+  static const std::string names = joined_names(category_names);
+  return names;
+}
+template <>
+std::string_view accepted_names<laterality>() noexcept {
+  static const std::string names = joined_names(laterality_names);
+  return names;
+}
+template <>
+std::string_view accepted_names<load_level>() noexcept {
+  static const std::string names = joined_names(load_names);
+  return names;
+}
+template <>
+std::string_view accepted_names<knee_region>() noexcept {
+  static const std::string names = joined_names(region_names);
+  return names;
+}
+template <>
+std::string_view accepted_names<severity>() noexcept {
+  static const std::string names = joined_names(severity_names);
+  return names;
+}
+template <>
+std::string_view accepted_names<running_mode>() noexcept {
+  static const std::string names = joined_names(running_mode_names);
+  return names;
+}
+template <>
+std::string_view accepted_names<surface>() noexcept {
+  static const std::string names = joined_names(surface_names);
+  return names;
+}
+template <>
+std::string_view accepted_names<advice_topic>() noexcept {
+  static const std::string names = joined_names(advice_topic_names);
+  return names;
+}
 
 }  // namespace kneerehab

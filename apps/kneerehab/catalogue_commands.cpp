@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "kneerehab/catalogue_text.hpp"
+#include "kneerehab/enum_names.hpp"
 #include "kneerehab/error.hpp"
 
 namespace kneerehab::cli {
@@ -79,10 +80,8 @@ int list_exercises_command(const catalogue& cat, const std::vector<std::string>&
     const auto& text = vm["category"].as<std::string>();
     category = parse_exercise_category(text);
     if (!category) {
-      throw error::invalid_input(fmt::format(
-          "unknown category '{}'; accepted: strength, isometric, eccentric, stretch, mobility, "
-          "balance, plyometric, cardio",
-          text));
+      throw error::invalid_input(fmt::format("unknown category '{}'; accepted: {}", text,
+                                             accepted_names<exercise_category>()));
     }
   }
   const auto search = vm.count("search") ? vm["search"].as<std::string>() : std::string();

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "kneerehab/enum_names.hpp"
 #include "kneerehab/error.hpp"
 #include "kneerehab/output_file.hpp"
 #include "kneerehab/planner.hpp"
@@ -117,8 +118,8 @@ runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
   const auto severity_text = vm["severity"].as<std::string>();
   const auto level = parse_severity(severity_text);
   if (!level) {
-    throw error::invalid_input(fmt::format(
-        "--severity '{}' is not valid; accepted: mild, moderate, severe", severity_text));
+    throw error::invalid_input(fmt::format("--severity '{}' is not valid; accepted: {}",
+                                           severity_text, accepted_names<severity>()));
   }
   profile.level = *level;
   profile.start = parse_date_option(vm, "start");

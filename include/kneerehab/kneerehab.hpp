@@ -7,6 +7,7 @@
 #include "kneerehab/condition.hpp"
 #include "kneerehab/date.hpp"
 #include "kneerehab/dosage.hpp"
+#include "kneerehab/enum_names.hpp"
 #include "kneerehab/error.hpp"
 #include "kneerehab/exercise.hpp"
 #include "kneerehab/output_file.hpp"
