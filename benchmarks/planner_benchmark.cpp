@@ -7,7 +7,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "kneerehab/planner.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/plan/planner.hpp"
 #include "planner_fixtures.hpp"
 
 namespace {

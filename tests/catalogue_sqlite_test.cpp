@@ -7,7 +7,8 @@
 #include <string>
 
 #include "catalogue_test_support.hpp"
-#include "kneerehab/catalogue.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
 
 using namespace kneerehab;
 using kneerehab::testing::error_message;

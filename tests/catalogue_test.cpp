@@ -4,7 +4,7 @@
 #include <string>
 
 #include "catalogue_test_support.hpp"
-#include "kneerehab/catalogue.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
 
 using namespace kneerehab;
 using kneerehab::testing::error_message;

@@ -9,8 +9,9 @@
 #include <sstream>
 #include <string>
 
-#include "kneerehab/catalogue.hpp"
-#include "kneerehab/error.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/io/catalogue_sources.hpp"
 
 namespace kneerehab::testing {
 

@@ -1,7 +1,8 @@
 // The text views the CLI prints, on the real catalogue sources.
-#include "kneerehab/catalogue_text.hpp"
+#include "kneerehab/render/catalogue_text.hpp"
 
 #include <gtest/gtest.h>
+#include "kneerehab/io/catalogue_sources.hpp"
 
 namespace {
 

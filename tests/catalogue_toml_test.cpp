@@ -5,8 +5,9 @@
 #include <string>
 
 #include "catalogue_test_support.hpp"
-#include "detail/catalogue_toml.hpp"
-#include "kneerehab/catalogue.hpp"
+#include "io/catalogue_toml.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/io/catalogue_sources.hpp"
 
 using namespace kneerehab;
 using kneerehab::testing::error_message;

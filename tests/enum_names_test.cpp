@@ -1,4 +1,4 @@
-#include "kneerehab/enum_names.hpp"
+#include "kneerehab/model/enum_names.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "kneerehab/output_file.hpp"
+#include "kneerehab/io/output_file.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "kneerehab/error.hpp"
+#include "kneerehab/core/error.hpp"
 
 namespace fs = std::filesystem;
 using namespace kneerehab;

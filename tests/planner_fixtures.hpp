@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "kneerehab/catalogue.hpp"
-#include "kneerehab/planner.hpp"
-#include "kneerehab/profile.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/plan/planner.hpp"
+#include "kneerehab/plan/profile.hpp"
 
 namespace kneerehab::testing {
 

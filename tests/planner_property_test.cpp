@@ -9,8 +9,9 @@
 #include <iostream>
 #include <memory>
 
-#include "kneerehab/error.hpp"
-#include "kneerehab/planner.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/plan/planner.hpp"
 #include "planner_fixtures.hpp"
 
 namespace kneerehab {

@@ -1,11 +1,11 @@
 // Unit tests for make_plan and validate_request, one or more per rule; fixtures in C++.
-#include "kneerehab/planner.hpp"
+#include "kneerehab/plan/planner.hpp"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-#include "kneerehab/error.hpp"
+#include "kneerehab/core/error.hpp"
 #include "planner_fixtures.hpp"
 
 namespace kneerehab {

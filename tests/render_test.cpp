@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "kneerehab/render.hpp"
-#include "kneerehab/version.hpp"
+#include "kneerehab/core/version.hpp"
+#include "kneerehab/render/render.hpp"
 
 using namespace kneerehab;
 

@@ -1,10 +1,11 @@
 // The safety gate: every red-flag path gives a referral; unknown symptoms are errors.
-#include "kneerehab/safety.hpp"
+#include "kneerehab/plan/safety.hpp"
 
 #include <gtest/gtest.h>
 
-#include "kneerehab/error.hpp"
-#include "kneerehab/planner.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/plan/planner.hpp"
 #include "planner_fixtures.hpp"
 
 namespace kneerehab {

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "catalogue_test_support.hpp"
-#include "kneerehab/catalogue.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/io/catalogue_sources.hpp"
 
 using namespace kneerehab;
 using kneerehab::testing::source_dir;

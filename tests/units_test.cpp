@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "kneerehab/date.hpp"
-#include "kneerehab/error.hpp"
-#include "kneerehab/pain.hpp"
-#include "kneerehab/units.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/model/date.hpp"
+#include "kneerehab/model/pain.hpp"
+#include "kneerehab/model/units.hpp"
 
 using namespace kneerehab;
 

@@ -10,8 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "kneerehab/catalogue.hpp"
-#include "kneerehab/error.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/io/catalogue_sources.hpp"
 
 namespace {
 

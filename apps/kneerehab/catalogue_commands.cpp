@@ -5,9 +5,10 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "kneerehab/catalogue_text.hpp"
-#include "kneerehab/enum_names.hpp"
-#include "kneerehab/error.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/model/enum_names.hpp"
+#include "kneerehab/render/catalogue_text.hpp"
 
 namespace kneerehab::cli {
 namespace {

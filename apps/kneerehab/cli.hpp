@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "kneerehab/catalogue.hpp"
-#include "kneerehab/units.hpp"
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/model/units.hpp"
 
 namespace kneerehab::cli {
 

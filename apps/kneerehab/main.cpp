@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "kneerehab/error.hpp"
-#include "kneerehab/version.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/core/version.hpp"
 
 namespace po = boost::program_options;
 using namespace kneerehab;

@@ -8,11 +8,12 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "kneerehab/enum_names.hpp"
-#include "kneerehab/error.hpp"
-#include "kneerehab/output_file.hpp"
-#include "kneerehab/planner.hpp"
-#include "kneerehab/render.hpp"
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/io/output_file.hpp"
+#include "kneerehab/model/enum_names.hpp"
+#include "kneerehab/plan/planner.hpp"
+#include "kneerehab/render/render.hpp"
 
 namespace kneerehab::cli {
 namespace {

@@ -1,23 +1,33 @@
 #pragma once
 /// \file kneerehab.hpp
-/// Umbrella header: the whole public API.
+/// Umbrella header: the whole public API. The rooms and the one-way rule between them are
+/// described in docs/architecture.md.
 
-#include "kneerehab/catalogue.hpp"
-#include "kneerehab/catalogue_text.hpp"
-#include "kneerehab/condition.hpp"
-#include "kneerehab/date.hpp"
-#include "kneerehab/dosage.hpp"
-#include "kneerehab/enum_names.hpp"
-#include "kneerehab/error.hpp"
-#include "kneerehab/exercise.hpp"
-#include "kneerehab/output_file.hpp"
-#include "kneerehab/pain.hpp"
-#include "kneerehab/plan.hpp"
-#include "kneerehab/planner.hpp"
-#include "kneerehab/profile.hpp"
-#include "kneerehab/protocol.hpp"
-#include "kneerehab/red_flag.hpp"
-#include "kneerehab/render.hpp"
-#include "kneerehab/safety.hpp"
-#include "kneerehab/units.hpp"
-#include "kneerehab/version.hpp"
+// core: errors, ids, version
+#include "kneerehab/core/error.hpp"
+#include "kneerehab/core/ids.hpp"
+#include "kneerehab/core/version.hpp"
+// model: value types
+#include "kneerehab/model/condition.hpp"
+#include "kneerehab/model/date.hpp"
+#include "kneerehab/model/dosage.hpp"
+#include "kneerehab/model/enum_names.hpp"
+#include "kneerehab/model/exercise.hpp"
+#include "kneerehab/model/pain.hpp"
+#include "kneerehab/model/protocol.hpp"
+#include "kneerehab/model/red_flag.hpp"
+#include "kneerehab/model/units.hpp"
+// catalogue: the validated, immutable catalogue
+#include "kneerehab/catalogue/catalogue.hpp"
+// plan: profile, plan, planner, safety gate
+#include "kneerehab/plan/plan.hpp"
+#include "kneerehab/plan/planner.hpp"
+#include "kneerehab/plan/profile.hpp"
+#include "kneerehab/plan/safety.hpp"
+// io: databases, text sources, files
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/io/catalogue_sources.hpp"
+#include "kneerehab/io/output_file.hpp"
+// render: every output format
+#include "kneerehab/render/catalogue_text.hpp"
+#include "kneerehab/render/render.hpp"

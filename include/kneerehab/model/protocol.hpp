@@ -1,0 +1,170 @@
+#pragma once
+/// \file protocol.hpp
+/// Phased rehabilitation protocols: phases with entry criteria, exercise prescriptions with
+/// weekly dosage progression, a running rule, advice and contraindications.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kneerehab/model/dosage.hpp"
+
+namespace kneerehab {
+
+/// One step of a walk/run ladder: `repeats` x (walk `walk_s`, run `run_s`).
+/// A step with walk_s == 0 and repeats == 1 is a continuous run of run_s seconds.
+struct interval_step {
+  int walk_s = 0;
+  int run_s = 0;
+  int repeats = 1;
+  friend bool operator==(const interval_step&, const interval_step&) = default;
+};
+
+/// A published walk/run return ladder (clinical-rules section 4).
+struct walk_run_ladder {
+  std::string id;  ///< e.g. "time-based-10"
+  std::string name;
+  std::string source;
+  std::vector<interval_step> steps;  ///< easiest first; each is done at least twice
+};
+
+enum class running_mode {
+  none,        ///< no running in this phase
+  walk_run,    ///< walk/run ladder
+  modified,    ///< keep running at a pain-tolerated fraction of current volume
+  continuous,  ///< continuous running, volume built under the load rules
+};
+std::string_view to_string(running_mode mode) noexcept;  ///< "none", "walk-run", ...
+std::optional<running_mode> parse_running_mode(std::string_view text) noexcept;
+
+/// Where runs happen; later values load the knee more.
+enum class surface { flat, road, trail };
+std::string_view to_string(surface s) noexcept;
+std::optional<surface> parse_surface(std::string_view text) noexcept;
+
+/// How a phase runs.
+struct running_rule {
+  running_mode mode = running_mode::none;
+  std::string ladder_id;  ///< walk_run: the ladder to climb
+  /// modified: fraction of the current weekly volume to start from (0 < f <= 1);
+  /// continuous: fraction of the baseline to restart from when coming off a ladder or a
+  /// break (convention: 0.5).
+  double start_fraction = 0.5;
+  surface max_surface = surface::flat;  ///< the hardest surface allowed
+  bool hills = false;                   ///< hills and downhill running allowed
+  bool speed = false;                   ///< speed work allowed
+  friend bool operator==(const running_rule&, const running_rule&) = default;
+};
+
+/// An objective criterion checked before a phase starts, e.g.
+/// {"single_leg_heel_raises", ">=", 20, "reps", "20 single-leg heel raises each side"}.
+struct entry_criterion {
+  std::string measure;  ///< machine name of what is measured
+  std::string op;       ///< "<=", ">=", "==", "<", ">"
+  double value = 0;
+  std::string unit;    ///< "/10", "reps", "s", "min", "%", "deg"...
+  std::string text;    ///< what the therapist reads
+  std::string source;  ///< may be empty when the protocol's sources cover it
+};
+
+/// The measurable rule, e.g. "single_leg_heel_raises >= 20 reps", "pain_daily_nprs <= 2/10",
+/// "walk_without_aids == yes" (for yes/no measures).
+std::string describe_rule(const entry_criterion& c);
+
+/// From `week` of its phase on (1-based), the prescription uses `dose`.
+struct dosage_step {
+  int week = 1;
+  dosage dose;
+};
+
+struct prescription {
+  std::string exercise_id;
+  dosage dose;                           ///< week 1 of the phase
+  std::vector<dosage_step> progression;  ///< later weeks, strictly increasing week numbers
+  std::string note;                      ///< may be empty
+};
+
+/// The dose in force in `week_in_phase` (1-based).
+const dosage& dose_for_week(const prescription& p, int week_in_phase) noexcept;
+
+struct phase {
+  std::string id;  ///< unique within the protocol, e.g. "isometric-relief"
+  std::string name;
+  std::string goal;
+  int min_weeks = 1;
+  int max_weeks = 1;
+  std::vector<entry_criterion> entry_criteria;  ///< empty only for the first phase
+  std::vector<prescription> prescriptions;
+  running_rule running;
+  std::vector<std::string> cross_training;    ///< e.g. "stationary bike", "pool running"
+  std::vector<std::string> advice;            ///< phase-specific advice
+  std::vector<std::string> barred_exercises;  ///< exercise ids contraindicated in this phase
+};
+
+enum class advice_topic {
+  warm_up,
+  cool_down,
+  icing,
+  footwear,
+  surfaces,
+  hydration,
+  cadence,
+  pain,
+  load,
+  general
+};
+std::string_view to_string(advice_topic topic) noexcept;  ///< "warm-up", "cool-down", ...
+std::optional<advice_topic> parse_advice_topic(std::string_view text) noexcept;
+
+struct advice_note {
+  advice_topic topic = advice_topic::general;
+  std::string text;
+};
+
+/// Where in [min_weeks, max_weeks] a phase's length falls (0 = min, 1 = max) for each
+/// severity, and how many weeks age and prior injuries add (clamped at max_weeks).
+struct phase_length_rules {
+  double mild = 0.0;
+  double moderate = 0.5;
+  double severe = 1.0;
+  int older_age = 50;  ///< from this age on, add older_extra_weeks
+  int older_extra_weeks = 1;
+  int prior_injury_extra_weeks = 1;  ///< added when prior_injuries > 0
+};
+
+/// Pain-monitoring thresholds on the 0-10 scale (clinical-rules section 2).
+struct pain_rules {
+  int progress_max = 3;  ///< pain <= this: progress
+  int hold_max = 5;      ///< pain <= this: hold; above: regress
+};
+
+/// Running-load limits (clinical-rules section 5 and PRODUCT.md rules 2-4).
+struct load_rules {
+  double weekly_increase = 0.10;           ///< max week-on-week volume increase (0.05..0.20)
+  double cautious_weekly_increase = 0.05;  ///< for age >= older_age or prior injuries
+  int older_age = 50;
+  double spike_ratio = 1.10;     ///< max run / longest run in the previous 30 days
+  int deload_every = 4;          ///< a lighter week every 3-4 weeks
+  double deload_cut = 0.25;      ///< lighter week volume cut (0.20..0.30)
+  double long_run_share = 0.30;  ///< max share of the week in one run
+  int max_runs_per_week = 4;     ///< walk/run ladder
+  int max_ladder_steps_per_week = 2;
+  int min_sessions_per_step = 2;
+  double warn_increase = 0.20;  ///< warn when inputs imply more than this
+};
+
+struct protocol {
+  std::string id;  ///< e.g. "patellofemoral-pain-standard"
+  std::string name;
+  std::string condition_id;
+  std::string summary;
+  std::vector<phase> phases;  ///< in order
+  std::vector<advice_note> advice;
+  std::vector<std::string> sources;
+  phase_length_rules lengths;
+  pain_rules pain;
+  load_rules load;
+};
+
+}  // namespace kneerehab

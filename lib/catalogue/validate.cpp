@@ -1,0 +1,451 @@
+// Catalogue invariants. Every message names the item ("protocol 'x', phase 'y'") and the
+// broken rule with what is accepted, because a catalogue author reads them, not a program.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalogue/rules.hpp"
+#include "catalogue/validate.hpp"
+#include "kneerehab/core/error.hpp"
+
+namespace kneerehab::detail {
+namespace {
+
+using id_set = std::set<std::string_view, std::less<>>;
+
+// Tolerates the rounding of decimal fractions read from text (0.1 + 0.2 != 0.3).
+constexpr double tolerance = 1e-9;
+
+[[noreturn]] void fail(std::string_view item, std::string_view problem) {
+  throw error::invalid_catalogue(fmt::format("{}: {}", item, problem));
+}
+
+void check(std::string_view item, const std::optional<std::string>& problem) {
+  if (problem) fail(item, *problem);
+}
+
+std::optional<std::string> int_range(std::string_view field, int value, int low, int high) {
+  if (value >= low && value <= high) return std::nullopt;
+  return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
+}
+
+std::optional<std::string> real_range(std::string_view field, double value, double low,
+                                      double high) {
+  if (std::isfinite(value) && value >= low - tolerance && value <= high + tolerance) {
+    return std::nullopt;
+  }
+  return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
+}
+
+std::optional<std::string> fraction_problem(std::string_view field, double value) {
+  if (std::isfinite(value) && value > 0 && value <= 1 + tolerance) return std::nullopt;
+  return fmt::format("{} is {}; accepted: more than 0 and at most 1", field, value);
+}
+
+// Checks ids of one kind: kebab-case and unique. Returns them for reference checks.
+template <typename T>
+id_set collect_ids(std::string_view kind, const std::vector<T>& items) {
+  id_set ids;
+  for (const auto& item : items) {
+    const auto name = fmt::format("{} '{}'", kind, item.id);
+    check(name, id_problem(item.id));
+    if (!ids.insert(item.id).second) {
+      fail(name, fmt::format("id appears more than once; accepted: unique {} ids", kind));
+    }
+  }
+  return ids;
+}
+
+void require_text(std::string_view item, std::string_view field, const std::string& text) {
+  if (text.empty()) fail(item, fmt::format("{} is empty", field));
+}
+
+struct known_ids {
+  id_set conditions;
+  id_set exercises;
+  id_set protocols;
+  id_set ladders;
+  id_set red_flags;
+};
+
+const protocol* find_protocol(const catalogue_content& content, std::string_view id) {
+  for (const auto& p : content.protocols) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+const exercise* find_exercise(const catalogue_content& content, std::string_view id) {
+  for (const auto& e : content.exercises) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+void validate_condition_protocol(const condition& c, const catalogue_content& content,
+                                 const std::string& item) {
+  if (c.referral_only) {
+    if (c.protocol_id) {
+      fail(item, fmt::format("is referral-only but names protocol '{}'; accepted: no protocol "
+                             "for a referral-only condition",
+                             *c.protocol_id));
+    }
+    if (c.referral.empty()) fail(item, "is referral-only but has no referral text");
+    return;
+  }
+  if (!c.protocol_id) {
+    fail(item, "has no protocol; accepted: a protocol id, or referral_only with a referral text");
+  }
+  const protocol* p = find_protocol(content, *c.protocol_id);
+  if (p == nullptr) fail(item, fmt::format("protocol '{}' does not exist", *c.protocol_id));
+  if (p->condition_id != c.id) {
+    fail(item, fmt::format("protocol '{}' is for condition '{}'", p->id, p->condition_id));
+  }
+}
+
+void validate_conditions(const catalogue_content& content, const known_ids& known) {
+  for (const auto& c : content.conditions) {
+    const auto item = fmt::format("condition '{}'", c.id);
+    require_text(item, "name", c.name);
+    check(item, timeline_problem("mild", c.mild));
+    check(item, timeline_problem("moderate", c.moderate));
+    check(item, timeline_problem("severe", c.severe));
+    for (const auto& flag : c.red_flags) {
+      if (!known.red_flags.contains(flag)) {
+        fail(item, fmt::format("red flag '{}' does not exist", flag));
+      }
+    }
+    validate_condition_protocol(c, content, item);
+  }
+}
+
+void validate_link(const exercise& e, const catalogue_content& content, bool forward) {
+  const auto& link = forward ? e.progression : e.regression;
+  if (!link) return;
+  const auto item = fmt::format("exercise '{}'", e.id);
+  const std::string_view field = forward ? "progression" : "regression";
+  if (*link == e.id) fail(item, fmt::format("{} is the exercise itself", field));
+  const exercise* other = find_exercise(content, *link);
+  if (other == nullptr) fail(item, fmt::format("{} '{}' does not exist", field, *link));
+  const auto& back = forward ? other->regression : other->progression;
+  if (back != e.id) {
+    fail(item, fmt::format("{} is '{}', but '{}' has {} '{}'; accepted: links both ways "
+                           "(A.progression == B exactly when B.regression == A)",
+                           field, *link, *link, forward ? "regression" : "progression",
+                           back.value_or("none")));
+  }
+}
+
+// With links consistent both ways, a loop in one direction is a loop in the other, but
+// walking both keeps the message about the exercise the author is most likely editing.
+void check_chain_loop(const exercise& start, const catalogue_content& content, bool forward) {
+  std::vector<std::string_view> path{start.id};
+  const exercise* current = &start;
+  while (true) {
+    const auto& link = forward ? current->progression : current->regression;
+    if (!link) return;
+    const exercise* next = find_exercise(content, *link);
+    if (next == nullptr) return;
+    const bool seen = std::find(path.begin(), path.end(), next->id) != path.end();
+    path.push_back(next->id);
+    if (seen) {
+      fail(fmt::format("exercise '{}'", start.id),
+           fmt::format("{} chain loops: {}", forward ? "progression" : "regression",
+                       fmt::join(path, " -> ")));
+    }
+    current = next;
+  }
+}
+
+void validate_exercises(const catalogue_content& content) {
+  for (const auto& e : content.exercises) {
+    const auto item = fmt::format("exercise '{}'", e.id);
+    require_text(item, "name", e.name);
+    if (auto problem = dosage_problem(e.default_dosage)) {
+      fail(item, fmt::format("default dosage: {}", *problem));
+    }
+  }
+  for (const auto& e : content.exercises) {
+    validate_link(e, content, true);
+    validate_link(e, content, false);
+  }
+  for (const auto& e : content.exercises) {
+    check_chain_loop(e, content, true);
+    check_chain_loop(e, content, false);
+  }
+}
+
+void validate_ladders(const catalogue_content& content) {
+  for (const auto& l : content.ladders) {
+    const auto item = fmt::format("ladder '{}'", l.id);
+    require_text(item, "name", l.name);
+    if (l.steps.size() < 2) {
+      fail(item, fmt::format("has {} step{}; accepted: at least 2", l.steps.size(),
+                             l.steps.size() == 1 ? "" : "s"));
+    }
+    for (std::size_t i = 0; i < l.steps.size(); ++i) {
+      check(fmt::format("{}, step {}", item, i + 1), step_problem(l.steps[i]));
+    }
+  }
+}
+
+void validate_red_flags(const catalogue_content& content, const known_ids& known) {
+  for (const auto& f : content.red_flags) {
+    const auto item = fmt::format("red flag '{}'", f.id);
+    require_text(item, "name", f.name);
+    require_text(item, "why", f.why);
+    require_text(item, "action", f.action);
+  }
+  for (const auto& s : content.symptoms) {
+    const auto item = fmt::format("symptom '{}'", s.id);
+    require_text(item, "description", s.description);
+    if (s.red_flag && !known.red_flags.contains(*s.red_flag)) {
+      fail(item, fmt::format("red flag '{}' does not exist", *s.red_flag));
+    }
+    if (s.min_age) check(item, int_range("min_age", *s.min_age, 0, 120));
+  }
+}
+
+void validate_progression(const prescription& p, const phase& ph, const std::string& item) {
+  int previous = 1;
+  for (const auto& step : p.progression) {
+    if (step.week < 2) {
+      fail(item, fmt::format("progression week {} is before week 2; accepted: weeks 2 to "
+                             "max_weeks ({}), strictly increasing",
+                             step.week, ph.max_weeks));
+    }
+    if (step.week <= previous) {
+      fail(item, fmt::format("progression week {} does not come after week {}; accepted: "
+                             "strictly increasing weeks",
+                             step.week, previous));
+    }
+    if (step.week > ph.max_weeks) {
+      fail(item, fmt::format("progression week {} is after max_weeks {}; accepted: weeks 2 to {}",
+                             step.week, ph.max_weeks, ph.max_weeks));
+    }
+    if (auto problem = dosage_problem(step.dose)) {
+      fail(item, fmt::format("progression week {} dosage: {}", step.week, *problem));
+    }
+    previous = step.week;
+  }
+}
+
+void validate_prescriptions(const phase& ph, const known_ids& known, const std::string& item) {
+  for (const auto& barred : ph.barred_exercises) {
+    if (!known.exercises.contains(barred)) {
+      fail(item, fmt::format("bars '{}', which does not exist", barred));
+    }
+  }
+  for (const auto& p : ph.prescriptions) {
+    if (!known.exercises.contains(p.exercise_id)) {
+      fail(item, fmt::format("prescribes '{}', which does not exist", p.exercise_id));
+    }
+    if (std::find(ph.barred_exercises.begin(), ph.barred_exercises.end(), p.exercise_id) !=
+        ph.barred_exercises.end()) {
+      fail(item, fmt::format("prescribes '{}', which the phase bars", p.exercise_id));
+    }
+    const auto dose_item = fmt::format("{}, exercise '{}'", item, p.exercise_id);
+    if (auto problem = dosage_problem(p.dose)) {
+      fail(dose_item, fmt::format("week 1 dosage: {}", *problem));
+    }
+    validate_progression(p, ph, dose_item);
+  }
+}
+
+void validate_running(const phase& ph, bool last, const known_ids& known, const std::string& item) {
+  check(item, running_problem(ph.running));
+  if (ph.running.mode == running_mode::walk_run && !known.ladders.contains(ph.running.ladder_id)) {
+    fail(item, fmt::format("running ladder '{}' does not exist", ph.running.ladder_id));
+  }
+  if (!last && (ph.running.hills || ph.running.speed)) {
+    fail(item,
+         "allows hills or speed work but is not the last phase; accepted: hills and "
+         "speed work only in the last phase");
+  }
+  if (last && ph.running.mode != running_mode::continuous) {
+    fail(item, fmt::format("is the last phase but its running mode is '{}'; accepted: "
+                           "continuous",
+                           to_string(ph.running.mode)));
+  }
+}
+
+void validate_phase(const phase& ph, std::size_t index, std::size_t count, const known_ids& known,
+                    const std::string& item) {
+  require_text(item, "name", ph.name);
+  require_text(item, "goal", ph.goal);
+  check(item, phase_weeks_problem(ph));
+  if (index > 0 && ph.entry_criteria.empty()) {
+    fail(item, "has no entry criteria; accepted: at least one for every phase after the first");
+  }
+  for (const auto& c : ph.entry_criteria) check(item, criterion_problem(c));
+  validate_prescriptions(ph, known, item);
+  validate_running(ph, index + 1 == count, known, item);
+  for (const auto& text : ph.advice) require_text(item, "an advice text", text);
+}
+
+void validate_protocol(const protocol& p, const known_ids& known) {
+  const auto item = fmt::format("protocol '{}'", p.id);
+  require_text(item, "name", p.name);
+  if (!known.conditions.contains(p.condition_id)) {
+    fail(item, fmt::format("condition '{}' does not exist", p.condition_id));
+  }
+  if (p.phases.size() < 3 || p.phases.size() > 5) {
+    fail(item, fmt::format("has {} phases; accepted: 3 to 5", p.phases.size()));
+  }
+  check(item, length_rules_problem(p.lengths));
+  check(item, pain_rules_problem(p.pain));
+  check(item, load_rules_problem(p.load));
+  for (const auto& note : p.advice) require_text(item, "an advice text", note.text);
+  id_set phase_ids;
+  for (std::size_t i = 0; i < p.phases.size(); ++i) {
+    const auto& ph = p.phases[i];
+    const auto phase_item = fmt::format("{}, phase '{}'", item, ph.id);
+    check(phase_item, id_problem(ph.id));
+    if (!phase_ids.insert(ph.id).second) {
+      fail(phase_item, "phase id appears more than once; accepted: unique phase ids");
+    }
+    validate_phase(ph, i, p.phases.size(), known, phase_item);
+  }
+}
+
+}  // namespace
+
+bool is_kebab_id(std::string_view id) noexcept {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  char previous = ' ';
+  for (const char c : id) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && c != '-') return false;
+    if (c == '-' && previous == '-') return false;
+    previous = c;
+  }
+  return true;
+}
+
+std::optional<std::string> id_problem(std::string_view id) {
+  if (is_kebab_id(id)) return std::nullopt;
+  return std::string(
+      "id is not kebab-case; accepted: lower-case letters and digits in words joined by single "
+      "hyphens, e.g. 'glute-bridge'");
+}
+
+std::optional<std::string> timeline_problem(std::string_view level, const timeline& t) {
+  if (t.min_weeks >= 0 && t.min_weeks <= t.max_weeks) return std::nullopt;
+  return fmt::format("timeline {} is {} to {} weeks; accepted: 0 <= min <= max", level, t.min_weeks,
+                     t.max_weeks);
+}
+
+std::optional<std::string> step_problem(const interval_step& step) {
+  if (step.run_s <= 0) return fmt::format("run_s is {}; accepted: more than 0", step.run_s);
+  if (step.walk_s < 0) return fmt::format("walk_s is {}; accepted: 0 or more", step.walk_s);
+  if (step.repeats < 1) return fmt::format("repeats is {}; accepted: 1 or more", step.repeats);
+  return std::nullopt;
+}
+
+std::optional<std::string> phase_weeks_problem(const phase& ph) {
+  if (ph.min_weeks >= 1 && ph.min_weeks <= ph.max_weeks && ph.max_weeks <= 26) {
+    return std::nullopt;
+  }
+  return fmt::format(
+      "min_weeks is {} and max_weeks {}; accepted: 1 <= min_weeks <= max_weeks "
+      "<= 26",
+      ph.min_weeks, ph.max_weeks);
+}
+
+std::optional<std::string> criterion_problem(const entry_criterion& c) {
+  if (c.measure.empty()) return std::string("an entry criterion has no measure");
+  constexpr std::string_view ops[] = {"<=", ">=", "==", "<", ">"};
+  if (std::find(std::begin(ops), std::end(ops), c.op) == std::end(ops)) {
+    return fmt::format("entry criterion '{}' has op '{}'; accepted: <=, >=, ==, <, >", c.measure,
+                       c.op);
+  }
+  if (!std::isfinite(c.value)) {
+    return fmt::format("entry criterion '{}' has value {}; accepted: a finite number", c.measure,
+                       c.value);
+  }
+  if (c.text.empty()) return fmt::format("entry criterion '{}' has no text", c.measure);
+  return std::nullopt;
+}
+
+std::optional<std::string> running_problem(const running_rule& rule) {
+  switch (rule.mode) {
+    case running_mode::none:
+      return std::nullopt;
+    case running_mode::walk_run:
+      if (rule.ladder_id.empty()) {
+        return std::string("running mode walk-run has no ladder; accepted: a ladder id");
+      }
+      return std::nullopt;
+    case running_mode::modified:
+      return fraction_problem("running start_fraction", rule.start_fraction);
+    case running_mode::continuous:
+      return fraction_problem("running start_fraction", rule.start_fraction);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> length_rules_problem(const phase_length_rules& rules) {
+  if (auto p = real_range("lengths mild", rules.mild, 0, 1)) return p;
+  if (auto p = real_range("lengths moderate", rules.moderate, 0, 1)) return p;
+  if (auto p = real_range("lengths severe", rules.severe, 0, 1)) return p;
+  if (auto p = int_range("lengths older_age", rules.older_age, 18, 100)) return p;
+  if (auto p = int_range("lengths older_extra_weeks", rules.older_extra_weeks, 0, 8)) return p;
+  return int_range("lengths prior_injury_extra_weeks", rules.prior_injury_extra_weeks, 0, 8);
+}
+
+std::optional<std::string> pain_rules_problem(const pain_rules& rules) {
+  if (rules.progress_max >= 0 && rules.progress_max < rules.hold_max && rules.hold_max <= 10) {
+    return std::nullopt;
+  }
+  return fmt::format(
+      "pain progress_max is {} and hold_max {}; accepted: 0 <= progress_max < "
+      "hold_max <= 10",
+      rules.progress_max, rules.hold_max);
+}
+
+std::optional<std::string> load_rules_problem(const load_rules& rules) {
+  if (auto p = real_range("load weekly_increase", rules.weekly_increase, 0.05, 0.20)) return p;
+  if (!(rules.cautious_weekly_increase > 0 &&
+        rules.cautious_weekly_increase <= rules.weekly_increase + tolerance)) {
+    return fmt::format(
+        "load cautious_weekly_increase is {}; accepted: more than 0 and at most "
+        "weekly_increase ({})",
+        rules.cautious_weekly_increase, rules.weekly_increase);
+  }
+  if (auto p = int_range("load older_age", rules.older_age, 18, 100)) return p;
+  if (auto p = real_range("load spike_ratio", rules.spike_ratio, 1.0, 1.3)) return p;
+  if (auto p = int_range("load deload_every", rules.deload_every, 3, 4)) return p;
+  if (auto p = real_range("load deload_cut", rules.deload_cut, 0.20, 0.30)) return p;
+  if (auto p = real_range("load long_run_share", rules.long_run_share, 0.2, 0.5)) return p;
+  if (auto p = int_range("load max_runs_per_week", rules.max_runs_per_week, 2, 6)) return p;
+  if (auto p = int_range("load max_ladder_steps_per_week", rules.max_ladder_steps_per_week, 1, 2)) {
+    return p;
+  }
+  if (auto p = int_range("load min_sessions_per_step", rules.min_sessions_per_step, 2, 6)) {
+    return p;
+  }
+  return real_range("load warn_increase", rules.warn_increase, 0.05, 1.0);
+}
+
+void validate_catalogue(const catalogue_content& content) {
+  known_ids known;
+  known.red_flags = collect_ids("red flag", content.red_flags);
+  collect_ids("symptom", content.symptoms);
+  known.ladders = collect_ids("ladder", content.ladders);
+  known.exercises = collect_ids("exercise", content.exercises);
+  known.conditions = collect_ids("condition", content.conditions);
+  known.protocols = collect_ids("protocol", content.protocols);
+
+  validate_red_flags(content, known);
+  validate_ladders(content);
+  validate_exercises(content);
+  validate_conditions(content, known);
+  for (const auto& p : content.protocols) validate_protocol(p, known);
+}
+
+}  // namespace kneerehab::detail

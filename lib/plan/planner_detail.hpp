@@ -1,0 +1,72 @@
+#pragma once
+// Private pieces of the planner, one file per concern:
+//   phase_layout.cpp   how many weeks each phase gets, and the dated week skeleton
+//   running_load.cpp   which days carry a run and how far (PRODUCT.md rules 1-5)
+//   session_layout.cpp strength, mobility, cross-training and rest on the days
+// planner.cpp validates the request, resolves ids, runs the safety gate and calls these in
+// that order. Everything here is a pure function of its arguments.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/plan/plan.hpp"
+#include "kneerehab/plan/profile.hpp"
+
+namespace kneerehab::detail {
+
+/// Warnings in the order they were first raised, each once.
+class warning_list {
+ public:
+  void add(std::string text);
+  [[nodiscard]] std::vector<std::string> take() && { return std::move(items_); }
+
+ private:
+  std::vector<std::string> items_;
+};
+
+/// One phase as laid out on the calendar: weeks [first_week, first_week + weeks).
+struct phase_span {
+  const phase* ph = nullptr;
+  int index = 0;       ///< position in protocol.phases
+  int first_week = 0;  ///< 0-based plan week
+  int weeks = 0;
+};
+
+/// Everything the layout steps need about the runner, computed once.
+struct plan_context {
+  const catalogue* cat = nullptr;
+  const protocol* proto = nullptr;
+  const runner_profile* profile = nullptr;
+  distance target;
+  bool cautious = false;             ///< age >= load.older_age or prior injuries: slower build
+  std::array<bool, 7> is_run_day{};  ///< indexed by weekday
+};
+
+/// Weeks per phase from the protocol's length rules and the profile; `weeks` (when given)
+/// truncates the plan or extends its last phase. Never empty.
+std::vector<phase_span> layout_phases(const protocol& proto, const runner_profile& profile,
+                                      std::optional<int> weeks, warning_list& warnings);
+
+/// The dated skeleton: one plan_week per week, seven consecutive days each, phase names,
+/// week_in_phase and the entry criteria on the first week of each phase.
+std::vector<plan_week> dated_weeks(const std::vector<phase_span>& spans, date start);
+
+/// Adds the run and walk-run sessions (and run_total / run_cap) to every week.
+void plan_running(const plan_context& ctx, const std::vector<phase_span>& spans,
+                  std::vector<plan_week>& weeks, warning_list& warnings);
+
+/// Adds strength, mobility and cross-training sessions, then rest on empty days.
+void plan_sessions(const plan_context& ctx, const std::vector<phase_span>& spans,
+                   std::vector<plan_week>& weeks, warning_list& warnings);
+
+/// True when `text` mentions ice or icing as a word ("ice", "icing", "iced").
+bool mentions_ice(std::string_view text) noexcept;
+
+/// "30 km" style number formatting shared by warnings: at most one decimal.
+std::string format_km(double km);
+
+}  // namespace kneerehab::detail

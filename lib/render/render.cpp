@@ -1,0 +1,32 @@
+// Output formats by name, and the one entry point that dispatches on them.
+#include "kneerehab/render/render.hpp"
+
+namespace kneerehab {
+
+std::string_view to_string(output_format format) noexcept {
+  switch (format) {
+    case output_format::text:
+      return "text";
+    case output_format::json:
+      return "json";
+  }
+  return "unknown";
+}
+
+std::optional<output_format> parse_output_format(std::string_view text) noexcept {
+  if (text == "text") return output_format::text;
+  if (text == "json") return output_format::json;
+  return std::nullopt;
+}
+
+std::string render(const plan& p, output_format format, const render_options& options) {
+  switch (format) {
+    case output_format::text:
+      return render_text(p, options);
+    case output_format::json:
+      return render_json(p);  // JSON distances are always kilometres
+  }
+  return render_text(p, options);
+}
+
+}  // namespace kneerehab
