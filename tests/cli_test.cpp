@@ -352,3 +352,77 @@ TEST(Cli, ShippedCatalogueIsNeverWritten) {
   EXPECT_EQ(fs::last_write_time(shipped_db), before_time);
   EXPECT_EQ(slurp(shipped_db), before);
 }
+
+// Hardening: nothing a user types is dropped, and a red flag always wins.
+TEST(Cli, EveryUnexpectedWordIsAUsageError) {
+  struct stray_case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<stray_case> cases = {
+      {plan_args({"--run-days", "mon", "wed", "fri"}),
+       "kneerehab plan: unexpected argument 'wed'; accepted: options with one value each "
+       "(--run-days mon,wed,fri; --symptom A --symptom B)\n"
+       "Run 'kneerehab plan --help' for usage.\n"},
+      {plan_args({"oops"}),
+       "kneerehab plan: unexpected argument 'oops'; accepted: options with one value each "
+       "(--run-days mon,wed,fri; --symptom A --symptom B)\n"
+       "Run 'kneerehab plan --help' for usage.\n"},
+      {{"--bogus", "conditions"},
+       "kneerehab: unknown option '--bogus'; accepted before the command: --db, --units, --help, "
+       "--version\nRun 'kneerehab --help' for usage.\n"},
+      {{"exercises", "foo"},
+       "kneerehab exercises: unexpected argument 'foo'\n"
+       "Run 'kneerehab exercises --help' for usage.\n"},
+      {{"conditions", "extra"},
+       "kneerehab conditions: unexpected argument 'extra'\n"
+       "Run 'kneerehab conditions --help' for usage.\n"},
+      {{"--db", "", "conditions"},
+       "kneerehab: --db '' is not valid; accepted: the path of a catalogue database\n"
+       "Run 'kneerehab --help' for usage.\n"},
+  };
+  for (const auto& c : cases) {
+    const auto r = run(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.message;
+    EXPECT_EQ(r.err, c.message);
+    EXPECT_EQ(r.out, "");
+  }
+  auto with_bogus = plan_args({});
+  with_bogus.insert(with_bogus.begin(), "--bogus");
+  EXPECT_EQ(run(with_bogus).exit_code, 2);
+}
+
+TEST(Cli, RedFlagWinsOverEveryOtherMistake) {
+  const std::vector<std::vector<std::string>> mistakes = {
+      {"--symptom", "pain-on-stairs", "calf-swelling"},  // a stray word naming a red flag
+      {"--symptom", "calf-swelling", "--age", "5"},
+      {"--symptom", "calf-swelling", "--format", "xml"},
+      {"--symptom", "calf-swelling", "--target", "300"},
+      {"--symptom", "calf-swelling", "--weeks", "105"},
+      {"--symptom", "calf-swelling", "--start", "2030-01-01"},
+      {"--symptom", "calf-swelling", "--start", "9999-12-01", "--today", "9999-12-01"},
+      {"--symptom=calf-swelling", "--bogus"},
+      {"--symptom", "calf-swelling", "--condition", "no-such-condition"},
+      {"--symptom", "calf-swelling", "--start"},
+  };
+  for (const auto& extra : mistakes) {
+    const auto r = run(plan_args(extra));
+    EXPECT_EQ(r.exit_code, 3) << ::testing::PrintToString(extra) << r.err;
+    EXPECT_NE(r.err.find("STOP: no plan. Possible deep-vein thrombosis"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+  // A mistake in the global options does not hide it either.
+  auto args = plan_args({"--symptom", "calf-swelling"});
+  args.insert(args.begin(), {"--units", "furlongs", "--bogus"});
+  EXPECT_EQ(run(args).exit_code, 3);
+}
+
+TEST(Cli, AgeGatedRedFlagIsNotLostToAMistypedAge) {
+  // The Ottawa rule refers acute injuries from age 55; an age that is not valid cannot rule it
+  // out.
+  auto r = run(plan_args({"--symptom", "acute-injury", "--age", "5"}));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  r = run(plan_args({"--symptom", "acute-injury", "--age", "30"}));
+  EXPECT_NE(r.exit_code, 3) << r.err;
+}

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/plan/planner.hpp"
@@ -118,6 +120,36 @@ TEST_F(safety, make_plan_reports_unknown_symptoms) {
     EXPECT_EQ(e.code(), errc::not_found);
     EXPECT_TRUE(has_text(e.what(), "unknown symptom 'sore'")) << e.what();
   }
+}
+
+// A red flag wins over every other problem of the request (hardening: red flags ranked below
+// validation, so `--age 5` or `--weeks 105` hid a possible DVT).
+TEST_F(safety, red_flag_wins_over_invalid_request) {
+  const std::vector<std::function<void(plan_request&)>> breakages = {
+      [](plan_request& r) { r.profile.age = 5; },
+      [](plan_request& r) { r.weeks = 105; },
+      [](plan_request& r) { r.profile.baseline = distance::from_km(1e6); },
+      [](plan_request& r) { r.profile.run_days.clear(); },
+      [](plan_request& r) { r.profile.start = r.profile.start.plus_days(5000); },
+      [](plan_request& r) { r.condition_id = "no-such-condition"; },
+  };
+  for (std::size_t i = 0; i < breakages.size(); ++i) {
+    auto request = testing::standard_request();
+    request.profile.symptoms = {"calf-swelling"};
+    breakages[i](request);
+    const auto outcome = make_plan(cat, request);
+    ASSERT_TRUE(std::holds_alternative<referral>(outcome)) << "breakage " << i;
+    EXPECT_EQ(std::get<referral>(outcome).red_flag_id, "possible-dvt");
+  }
+}
+
+TEST_F(safety, age_out_of_range_cannot_rule_out_the_ottawa_rule) {
+  auto request = testing::standard_request();
+  request.profile.symptoms = {"acute-injury"};
+  request.profile.age = 5;
+  EXPECT_TRUE(std::holds_alternative<referral>(make_plan(cat, request)));
+  request.profile.age = 30;
+  EXPECT_TRUE(std::holds_alternative<plan>(make_plan(cat, request)));
 }
 
 // The shipped catalogue's own red flags, when it is there.

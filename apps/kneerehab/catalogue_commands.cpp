@@ -1,4 +1,5 @@
-// conditions, condition show, exercises, exercise show, protocols, protocol show, red-flags.
+// The catalogue commands: conditions, condition show, exercises, exercise show, protocols,
+// protocol show, red-flags. Every word is checked before the database is opened.
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -69,81 +70,85 @@ po::options_description exercises_options() {
   return options;
 }
 
-int list_exercises_command(const catalogue& cat, const std::vector<std::string>& args) {
+// "exercises" takes options only: a stray word is a usage error, checked before the database
+// is opened.
+po::variables_map parse_exercises_options(const std::vector<std::string>& args) {
   po::variables_map vm;
+  // The parsed options point into their description: it must outlive store().
+  const auto description = exercises_options();
   try {
-    po::store(po::command_line_parser(args).options(exercises_options()).run(), vm);
+    const auto parsed = po::command_line_parser(args).options(description).run();
+    const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
+    if (!stray.empty()) {
+      throw usage_error("exercises", fmt::format("unexpected argument '{}'", stray.front()));
+    }
+    po::store(parsed, vm);
   } catch (const po::error& e) {
     throw usage_error("exercises", e.what());
   }
-  std::optional<exercise_category> category;
-  if (vm.count("category")) {
-    const auto& text = vm["category"].as<std::string>();
-    category = parse_exercise_category(text);
-    if (!category) {
-      throw error::invalid_input(fmt::format("unknown category '{}'; accepted: {}", text,
-                                             accepted_names<exercise_category>()));
-    }
+  return vm;
+}
+
+std::optional<exercise_category> category_option(const po::variables_map& vm) {
+  if (!vm.count("category")) return std::nullopt;
+  const auto& text = vm["category"].as<std::string>();
+  const auto category = parse_exercise_category(text);
+  if (!category) {
+    throw error::invalid_input(fmt::format("unknown category '{}'; accepted: {}", text,
+                                           accepted_names<exercise_category>()));
   }
-  const auto search = vm.count("search") ? vm["search"].as<std::string>() : std::string();
-  const auto found = find_exercises(cat, category, search);
-  if (found.empty()) {
-    std::cout << "No exercises match.\n";
-    return ok;
-  }
-  std::cout << list_exercises(found);
-  return ok;
+  return category;
 }
 
 }  // namespace
 
-bool is_catalogue_command(const std::string& command) {
-  return command == "conditions" || command == "condition" || command == "exercises" ||
-         command == "exercise" || command == "protocols" || command == "protocol" ||
-         command == "red-flags";
+std::string exercises_help() {
+  std::ostringstream text;
+  text << "Usage: kneerehab exercises [--category C] [--search TEXT]\n\nLists exercises.\n\n"
+       << exercises_options();
+  return text.str();
 }
 
-std::string catalogue_command_help(const std::string& command) {
-  if (command == "conditions") return "Usage: kneerehab conditions\n\nLists the knee conditions.\n";
-  if (command == "condition") {
-    return "Usage: kneerehab condition show ID\n\nShows a condition: where it hurts, "
-           "presentation, timeline, red flags, protocol.\n";
-  }
-  if (command == "exercises") {
-    std::ostringstream text;
-    text << "Usage: kneerehab exercises [--category C] [--search TEXT]\n\nLists exercises.\n\n"
-         << exercises_options();
-    return text.str();
-  }
-  if (command == "exercise") {
-    return "Usage: kneerehab exercise show ID\n\nShows an exercise: instructions, cues, default "
-           "dosage, easier and harder versions.\n";
-  }
-  if (command == "protocols") return "Usage: kneerehab protocols\n\nLists the protocols.\n";
-  if (command == "protocol") {
-    return "Usage: kneerehab protocol show ID\n\nShows a protocol: phases, entry criteria, "
-           "dosages, running rules, advice, sources.\n";
-  }
-  return "Usage: kneerehab red-flags\n\nLists the symptoms that stop a plan and why.\n";
+int run_conditions(const std::vector<std::string>& args, const global_options& global) {
+  expect_no_args("conditions", args);
+  std::cout << list_conditions(open_catalogue(global.db));
+  return ok;
 }
 
-int run_catalogue_command(const std::string& command, const std::vector<std::string>& args,
-                          const global_options& global) {
-  // Check the words before opening the database so that usage errors come first.
-  std::string id;
-  if (command == "condition" || command == "exercise" || command == "protocol") {
-    id = expect_show_id(command, args);
-  } else if (command != "exercises") {
-    expect_no_args(command, args);
-  }
+int run_condition(const std::vector<std::string>& args, const global_options& global) {
+  const auto id = expect_show_id("condition", args);
+  return show_condition(open_catalogue(global.db), id);
+}
+
+int run_exercises(const std::vector<std::string>& args, const global_options& global) {
+  const auto vm = parse_exercises_options(args);
+  const auto category = category_option(vm);
+  const auto search = vm.count("search") ? vm["search"].as<std::string>() : std::string();
   const auto cat = open_catalogue(global.db);
-  if (command == "conditions") std::cout << list_conditions(cat);
-  if (command == "condition") return show_condition(cat, id);
-  if (command == "exercises") return list_exercises_command(cat, args);
-  if (command == "exercise") return show_exercise(cat, id);
-  if (command == "protocols") std::cout << list_protocols(cat);
-  if (command == "protocol") return show_protocol(cat, id);
-  if (command == "red-flags") std::cout << list_red_flags(cat);
+  const auto found = find_exercises(cat, category, search);
+  std::cout << (found.empty() ? std::string("No exercises match.\n") : list_exercises(found));
+  return ok;
+}
+
+int run_exercise(const std::vector<std::string>& args, const global_options& global) {
+  const auto id = expect_show_id("exercise", args);
+  return show_exercise(open_catalogue(global.db), id);
+}
+
+int run_protocols(const std::vector<std::string>& args, const global_options& global) {
+  expect_no_args("protocols", args);
+  std::cout << list_protocols(open_catalogue(global.db));
+  return ok;
+}
+
+int run_protocol(const std::vector<std::string>& args, const global_options& global) {
+  const auto id = expect_show_id("protocol", args);
+  return show_protocol(open_catalogue(global.db), id);
+}
+
+int run_red_flags(const std::vector<std::string>& args, const global_options& global) {
+  expect_no_args("red-flags", args);
+  std::cout << list_red_flags(open_catalogue(global.db));
   return ok;
 }
 

@@ -1,12 +1,15 @@
 #pragma once
-// Shared pieces of the kneerehab CLI: exit codes, usage errors, the catalogue to use.
+// Shared pieces of the kneerehab CLI: exit codes, usage errors, global options and the one
+// table of commands (commands.cpp) that dispatch, help and "accepted:" messages all read.
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/model/units.hpp"
 
 namespace kneerehab::cli {
@@ -30,18 +33,44 @@ struct global_options {
   unit_system units = unit_system::km;
 };
 
+/// One command of the CLI: its name, its synopsis line for the main help, its own help text,
+/// and the handler that gets the words after the command name.
+struct command_spec {
+  std::string_view name;
+  std::string_view synopsis;  ///< e.g. "condition show ID"
+  std::string_view summary;   ///< e.g. "show a condition"
+  std::function<std::string()> help;
+  std::function<int(const std::vector<std::string>& args, const global_options& global)> run;
+};
+
+/// Every command, in the order the help lists them.
+const std::vector<command_spec>& command_table();
+/// nullptr when no command has that name.
+const command_spec* find_command(std::string_view name);
+/// "conditions, condition show, ..., plan": for "accepted:" messages.
+std::string accepted_commands();
+
 /// --db, then $KNEEREHAB_DB, then <prefix>/share/kneerehab/exercises.db next to an installed
 /// binary, then the repository's exercises.db in a build tree.
 std::filesystem::path resolve_catalogue_path(const std::string& db_option);
 
-/// Command handlers: `args` are the words after the command name.
-int run_catalogue_command(const std::string& command, const std::vector<std::string>& args,
-                          const global_options& global);
+// Handlers (catalogue_commands.cpp, plan_command.cpp).
+int run_conditions(const std::vector<std::string>& args, const global_options& global);
+int run_condition(const std::vector<std::string>& args, const global_options& global);
+int run_exercises(const std::vector<std::string>& args, const global_options& global);
+int run_exercise(const std::vector<std::string>& args, const global_options& global);
+int run_protocols(const std::vector<std::string>& args, const global_options& global);
+int run_protocol(const std::vector<std::string>& args, const global_options& global);
+int run_red_flags(const std::vector<std::string>& args, const global_options& global);
 int run_plan_command(const std::vector<std::string>& args, const global_options& global);
 
-/// Help texts.
-bool is_catalogue_command(const std::string& command);
-std::string catalogue_command_help(const std::string& command);
+/// Exit code 3 and the referral on stderr when the words of a plan command name a red-flag
+/// symptom (as a --symptom value or as a stray word), whatever else is wrong with them; nullopt
+/// otherwise. A red flag always wins over every usage error (PRODUCT.md rule 7).
+std::optional<int> refer_on_red_flag(const std::vector<std::string>& args,
+                                     const global_options& global);
+
+std::string exercises_help();
 std::string plan_command_help();
 
 }  // namespace kneerehab::cli

@@ -1,97 +1,123 @@
-// kneerehab: the demo CLI. Parses the global options, hands the rest to a command, and turns
-// library errors into messages and the exit codes of PRODUCT.md.
+// kneerehab: the demo CLI. Splits the global options from the command and its words, hands
+// those to the command (commands.cpp), and turns library errors into messages and the exit
+// codes of PRODUCT.md.
 #include <fmt/format.h>
-#include <boost/program_options.hpp>
+
 #include <iostream>
+#include <optional>
 
 #include "cli.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/core/version.hpp"
 
-namespace po = boost::program_options;
 using namespace kneerehab;
 using namespace kneerehab::cli;
 
 namespace {
 
-constexpr const char* commands_help =
-    "Commands:\n"
-    "  conditions                      list conditions\n"
-    "  condition show ID               show a condition\n"
-    "  exercises [--category C] [--search TEXT]\n"
-    "  exercise show ID                show an exercise\n"
-    "  protocols                       list protocols\n"
-    "  protocol show ID                show a protocol\n"
-    "  red-flags                       list the symptoms that stop a plan\n"
-    "  plan (--condition ID | --protocol ID) --start YYYY-MM-DD [options]\n\n"
-    "Run 'kneerehab COMMAND --help' for a command's options.\n"
-    "Exit codes: 0 success, 1 runtime failure (I/O, database), 2 usage error or invalid input,\n"
-    "3 red-flag symptom reported (referral, no plan).\n";
-
-po::options_description global_options_description() {
-  po::options_description options("Global options");
-  options.add_options()("help,h", "show help (also after a command)")(
-      "version", "show the version")("db", po::value<std::string>(),
-                                     "catalogue database (default: $KNEEREHAB_DB, else the "
-                                     "shipped exercises.db)")(
-      "units", po::value<std::string>()->default_value("km"), "km|mi for distances and pace");
-  return options;
-}
+constexpr std::string_view global_options_help =
+    "Global options (before or after the command):\n"
+    "  --db PATH         catalogue database (default: $KNEEREHAB_DB, else the shipped\n"
+    "                    exercises.db)\n"
+    "  --units km|mi     units of distances and pace (default km; JSON is always km)\n"
+    "  -h, --help        show help (also after a command)\n"
+    "  --version         show the version\n";
 
 struct command_line {
   std::string command;
-  std::vector<std::string> args;
-  global_options global;
+  std::vector<std::string> args;  ///< the words after the command, global options removed
+  std::string db;
+  std::string units = "km";
   bool help = false;
   bool version = false;
+  /// The first mistake in the global options; reported after a red-flag screen.
+  std::optional<usage_error> mistake;
 };
 
-command_line parse_command_line(int argc, char** argv) {
-  auto visible = global_options_description();
-  po::options_description all;
-  all.add(visible).add_options()("command", po::value<std::string>())(
-      "args", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("command", 1).add("args", -1);
+// "--db=x" -> ("--db", "x"); "--db" -> ("--db", nullopt).
+std::pair<std::string_view, std::optional<std::string_view>> split_option(std::string_view word) {
+  const auto eq = word.find('=');
+  if (word.rfind("--", 0) != 0 || eq == std::string_view::npos) return {word, std::nullopt};
+  return {word.substr(0, eq), word.substr(eq + 1)};
+}
 
-  po::variables_map vm;
-  po::parsed_options parsed = po::command_line_parser(argc, argv)
-                                  .options(all)
-                                  .positional(positional)
-                                  .allow_unregistered()
-                                  .run();
-  po::store(parsed, vm);
+void note_mistake(command_line& line, const std::string& message) {
+  if (!line.mistake) line.mistake.emplace("", message);
+}
+
+// Global options may stand anywhere; the first other word is the command and every word after
+// it belongs to the command. Nothing is dropped: an unknown option before the command is a
+// usage error naming that option.
+command_line split_command_line(int argc, char** argv) {
   command_line line;
-  line.help = vm.count("help") > 0;
-  line.version = vm.count("version") > 0;
-  if (vm.count("command")) {
-    line.command = vm["command"].as<std::string>();
-    // Everything after the command that the global parser did not take, in order.
-    line.args = po::collect_unrecognized(parsed.options, po::include_positional);
-    line.args.erase(line.args.begin());
-  } else {
-    const auto stray = po::collect_unrecognized(parsed.options, po::exclude_positional);
-    if (!stray.empty()) throw usage_error("", fmt::format("unknown option '{}'", stray.front()));
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    const auto [name, inline_value] = split_option(word);
+    if (name == "--db" || name == "--units") {
+      std::string value;
+      if (inline_value) {
+        value = std::string(*inline_value);
+      } else if (i + 1 < argc) {
+        value = argv[++i];
+      } else {
+        note_mistake(line, fmt::format("{} needs a value", name));
+        continue;
+      }
+      (name == "--db" ? line.db : line.units) = value;
+      if (name == "--db" && value.empty()) {
+        note_mistake(line, "--db '' is not valid; accepted: the path of a catalogue database");
+      }
+    } else if (word == "--help" || word == "-h") {
+      line.help = true;
+    } else if (word == "--version") {
+      line.version = true;
+    } else if (!line.command.empty()) {
+      line.args.emplace_back(word);
+    } else if (word.rfind('-', 0) == 0) {
+      note_mistake(line, fmt::format("unknown option '{}'; accepted before the command: --db, "
+                                     "--units, --help, --version",
+                                     word));
+    } else {
+      line.command = std::string(word);
+    }
   }
-  const auto units_text = vm["units"].as<std::string>();
-  const auto units = parse_unit_system(units_text);
-  if (!units) {
-    throw usage_error("", fmt::format("--units '{}' is not valid; accepted: km, mi", units_text));
-  }
-  line.global.units = *units;
-  line.global.db = resolve_catalogue_path(vm.count("db") ? vm["db"].as<std::string>() : "");
   return line;
+}
+
+global_options resolve_globals(const command_line& line) {
+  global_options global;
+  const auto units = parse_unit_system(line.units);
+  if (!units) {
+    throw usage_error("", fmt::format("--units '{}' is not valid; accepted: km, mi", line.units));
+  }
+  global.units = *units;
+  global.db = resolve_catalogue_path(line.db);
+  return global;
 }
 
 void print_main_help() {
   std::cout << "Usage: kneerehab [--db PATH] [--units km|mi] COMMAND [options]\n\n"
                "Plans knee rehabilitation and return to running for runners.\n\n"
-            << global_options_description() << "\n"
-            << commands_help;
+            << global_options_help << "\nCommands:\n";
+  for (const auto& command : command_table()) {
+    std::cout << fmt::format("  {:<32}{}\n", command.synopsis, command.summary);
+  }
+  std::cout << "\nRun 'kneerehab COMMAND --help' for a command's options.\n"
+               "Exit codes: 0 success, 1 runtime failure (I/O, database), 2 usage error or "
+               "invalid input,\n3 red-flag symptom reported (referral, no plan).\n";
 }
 
 int run(int argc, char** argv) {
-  const auto line = parse_command_line(argc, argv);
+  const auto line = split_command_line(argc, argv);
+  const auto* command = find_command(line.command);
+  // A red flag named in a plan command wins over every other mistake, global ones included.
+  if (command != nullptr && command->name == "plan" && !line.help && !line.version) {
+    global_options screen_globals;
+    screen_globals.db = resolve_catalogue_path(line.db);
+    if (const auto referred = refer_on_red_flag(line.args, screen_globals)) return *referred;
+  }
+  if (line.mistake) throw *line.mistake;
+  const auto global = resolve_globals(line);
   if (line.version) {
     std::cout << "kneerehab " << kneerehab::version << "\n";
     return ok;
@@ -103,24 +129,15 @@ int run(int argc, char** argv) {
     }
     throw usage_error("", "no command given");
   }
-  if (line.command == "plan") {
-    if (line.help) {
-      std::cout << plan_command_help();
-      return ok;
-    }
-    return run_plan_command(line.args, line.global);
+  if (command == nullptr) {
+    throw usage_error(
+        "", fmt::format("unknown command '{}'; accepted: {}", line.command, accepted_commands()));
   }
-  if (is_catalogue_command(line.command)) {
-    if (line.help) {
-      std::cout << catalogue_command_help(line.command);
-      return ok;
-    }
-    return run_catalogue_command(line.command, line.args, line.global);
+  if (line.help) {
+    std::cout << command->help();
+    return ok;
   }
-  throw usage_error("", fmt::format("unknown command '{}'; accepted: conditions, condition show, "
-                                    "exercises, exercise show, protocols, protocol show, "
-                                    "red-flags, plan",
-                                    line.command));
+  return command->run(line.args, global);
 }
 
 int exit_code_for(errc code) {
@@ -145,9 +162,6 @@ int main(int argc, char** argv) {
   } catch (const usage_error& e) {
     const auto prefix = e.command().empty() ? std::string("kneerehab") : "kneerehab " + e.command();
     std::cerr << fmt::format("{}: {}\nRun '{} --help' for usage.\n", prefix, e.what(), prefix);
-    return usage;
-  } catch (const po::error& e) {
-    std::cerr << fmt::format("kneerehab: {}\nRun 'kneerehab --help' for usage.\n", e.what());
     return usage;
   } catch (const error& e) {
     std::cerr << "kneerehab: " << e.what() << "\n";

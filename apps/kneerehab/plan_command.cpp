@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 #include "cli.hpp"
@@ -13,6 +14,7 @@
 #include "kneerehab/io/output_file.hpp"
 #include "kneerehab/model/enum_names.hpp"
 #include "kneerehab/plan/planner.hpp"
+#include "kneerehab/plan/safety.hpp"
 #include "kneerehab/render/render.hpp"
 
 namespace kneerehab::cli {
@@ -166,6 +168,75 @@ output_format parse_format(const std::string& text) {
   throw error::invalid_input(fmt::format("--format '{}' is not valid; accepted: text, json", text));
 }
 
+// Every word of a plan command that may name a symptom: each --symptom value and each word the
+// command does not take (`--symptom pain-on-stairs calf-swelling`). Read leniently, so that a
+// red flag is found however wrong the rest of the command is.
+std::vector<std::string> symptom_words(const std::vector<std::string>& args) {
+  std::vector<std::string> words;
+  try {
+    const auto description = plan_options();
+    const auto parsed =
+        po::command_line_parser(args).options(description).allow_unregistered().run();
+    for (const auto& option : parsed.options) {
+      if (option.string_key == "symptom" || option.string_key.empty() || option.unregistered) {
+        words.insert(words.end(), option.value.begin(), option.value.end());
+        if (option.unregistered) {
+          words.insert(words.end(), option.original_tokens.begin(), option.original_tokens.end());
+        }
+      }
+    }
+  } catch (const po::error&) {
+    // The options do not even parse: every word that is not an option may be a symptom.
+    for (const auto& word : args) {
+      if (word.rfind('-', 0) != 0) words.push_back(word);
+    }
+  }
+  return words;
+}
+
+// The age a red flag is screened at: --age when it is a valid age, else the oldest, so that an
+// age-gated red flag (the Ottawa rule) is never lost to a mistyped age.
+int age_for_screening(const std::vector<std::string>& args) {
+  constexpr int unknown_age = std::numeric_limits<int>::max();
+  int age = 35;  // the default of --age
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view text;
+    if (args[i] == "--age" && i + 1 < args.size()) {
+      text = args[i + 1];
+    } else if (args[i].rfind("--age=", 0) == 0) {
+      text = std::string_view(args[i]).substr(6);
+    } else {
+      continue;
+    }
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), age);
+    if (ec != std::errc() || ptr != text.data() + text.size() || age < 10 || age > 100) {
+      return unknown_age;
+    }
+  }
+  return age;
+}
+
+po::variables_map parse_plan_options(const std::vector<std::string>& args) {
+  po::variables_map vm;
+  // The parsed options point into their description: it must outlive store().
+  const auto description = plan_options();
+  try {
+    const auto parsed = po::command_line_parser(args).options(description).run();
+    const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
+    if (!stray.empty()) {
+      throw usage_error("plan", fmt::format("unexpected argument '{}'; accepted: options with "
+                                            "one value each (--run-days mon,wed,fri; "
+                                            "--symptom A --symptom B)",
+                                            stray.front()));
+    }
+    po::store(parsed, vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw usage_error("plan", e.what());
+  }
+  return vm;
+}
+
 int print_referral(const referral& r) {
   std::cerr << fmt::format("STOP: no plan. {}\n{}\n", r.red_flag_name, r.message);
   return red_flag;
@@ -184,13 +255,8 @@ std::string plan_command_help() {
 }
 
 int run_plan_command(const std::vector<std::string>& args, const global_options& global) {
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(plan_options()).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw usage_error("plan", e.what());
-  }
+  if (const auto referred = refer_on_red_flag(args, global)) return *referred;
+  const auto vm = parse_plan_options(args);
   const auto request = parse_request(vm, global.units);
   const auto format = parse_format(vm["format"].as<std::string>());
   const auto cat = open_catalogue(global.db);
@@ -203,6 +269,25 @@ int run_plan_command(const std::vector<std::string>& args, const global_options&
     std::cout << bytes;
   }
   return ok;
+}
+
+std::optional<int> refer_on_red_flag(const std::vector<std::string>& args,
+                                     const global_options& global) {
+  const auto words = symptom_words(args);
+  if (words.empty()) return std::nullopt;
+  try {
+    const auto cat = open_catalogue(global.db);
+    std::vector<std::string> known;
+    for (const auto& word : words) {
+      if (cat.find_symptom(word) != nullptr) known.push_back(word);
+    }
+    if (const auto r = screen_symptoms(cat, known, age_for_screening(args))) {
+      return print_referral(*r);
+    }
+  } catch (const error&) {
+    // No catalogue, no recognised red flag: the command reports its own errors in order.
+  }
+  return std::nullopt;
 }
 
 }  // namespace kneerehab::cli

@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <limits>
 
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/plan/safety.hpp"
@@ -298,9 +299,14 @@ void validate_request(const plan_request& request) {
 }
 
 plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
+  // The safety gate comes first: a red flag is never hidden behind invalid input or a typo.
+  // An age out of range cannot be trusted to rule out an age-gated red flag (the Ottawa rule),
+  // so it screens as the oldest age.
+  const int age = request.profile.age >= min_age && request.profile.age <= max_age
+                      ? request.profile.age
+                      : std::numeric_limits<int>::max();
+  if (auto r = screen_symptoms(cat, request.profile.symptoms, age)) return *r;
   validate_request(request);
-  // The safety gate comes before id resolution: a red flag is never hidden behind a typo.
-  if (auto r = screen_symptoms(cat, request.profile.symptoms, request.profile.age)) return *r;
   const resolved ids = resolve(cat, request);
   if (ids.proto == nullptr) return referral_for_condition(*ids.cond);
   return build_plan(cat, ids.cond, *ids.proto, request);
