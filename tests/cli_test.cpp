@@ -426,3 +426,36 @@ TEST(Cli, AgeGatedRedFlagIsNotLostToAMistypedAge) {
   r = run(plan_args({"--symptom", "acute-injury", "--age", "30"}));
   EXPECT_NE(r.exit_code, 3) << r.err;
 }
+
+// Hardening: output that never reached standard output is exit 1, not a silent success.
+TEST(Cli, UnwritableStandardOutputIsARuntimeFailure) {
+  scratch_dir dir;
+  const auto err = dir.path() / "err";
+  auto status_of = [&](const std::vector<std::string>& args, const std::string& redirect) {
+    std::string command = quote(KNEEREHAB_CLI);
+    for (const auto& a : args) command += " " + quote(a);
+    command += " " + redirect + " 2>" + quote(err.string()) + " </dev/null";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  };
+  for (const auto& redirect : {std::string(">/dev/full"), std::string(">&-")}) {
+    EXPECT_EQ(status_of(plan_args({}), redirect), 1) << redirect;
+    EXPECT_EQ(slurp(err), "kneerehab: cannot write to standard output; the output is incomplete\n");
+    EXPECT_EQ(status_of({"conditions"}, redirect), 1) << redirect;
+    EXPECT_EQ(status_of({"--help"}, redirect), 1) << redirect;
+  }
+  // A referral writes nothing to standard output: it still exits 3.
+  EXPECT_EQ(status_of(plan_args({"--symptom", "calf-swelling"}), ">&-"), 3);
+}
+
+// Hardening: the ends of the calendar are invalid input (exit 2) with a message, never
+// "unexpected failure: Year is out of valid range".
+TEST(Cli, StartAtTheEndOfTheCalendarIsInvalidInput) {
+  auto r = run(plan_args({"--start", "9999-12-01", "--today", "9999-12-01"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kneerehab: start 9999-12-01 leaves no room for a plan of up to 104 weeks before "
+            "9999-12-31; accepted: a start up to 9998-01-02\n");
+  r = run(plan_args({"--start", "1900-01-01", "--today", "1900-01-01"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}

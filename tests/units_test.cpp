@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/model/date.hpp"
 #include "kneerehab/model/pain.hpp"
@@ -73,4 +75,28 @@ TEST(Pain, RangeIsZeroToTen) {
   EXPECT_EQ(pain_score::from_int(10).value(), 10);
   EXPECT_FALSE(pain_score::checked(11));
   EXPECT_THROW((void)pain_score::from_int(-1), error);
+}
+
+// Hardening: dates at the ends of the calendar give kneerehab::error, never overflow.
+TEST(Date, MovingPastTheCalendarIsAnError) {
+  const auto last = kneerehab::date::from_ymd(9999, 12, 31);
+  EXPECT_EQ(last, kneerehab::date::latest());
+  EXPECT_EQ(kneerehab::date::from_ymd(1900, 1, 1), kneerehab::date::earliest());
+  EXPECT_FALSE(last.try_plus_days(1).has_value());
+  EXPECT_FALSE(last.try_plus_days(std::numeric_limits<int>::max()).has_value());
+  EXPECT_FALSE(kneerehab::date::earliest().try_plus_days(std::numeric_limits<int>::min()));
+  EXPECT_EQ(last.plus_days(-1).iso(), "9999-12-30");
+  try {
+    (void)last.plus_days(1);
+    FAIL() << "no error";
+  } catch (const kneerehab::error& e) {
+    EXPECT_EQ(e.code(), kneerehab::errc::invalid_input);
+    EXPECT_STREQ(e.what(),
+                 "9999-12-31 plus 1 days falls outside the calendar kneerehab handles; accepted: "
+                 "dates from 1900-01-01 to 9999-12-31");
+  }
+}
+
+TEST(Date, WeekdayOutOfRangeHasNoName) {
+  EXPECT_EQ(kneerehab::to_string(static_cast<kneerehab::weekday>(9)), "unknown");
 }

@@ -154,11 +154,20 @@ int exit_code_for(errc code) {
   return runtime_failure;
 }
 
+// Output that did not reach standard output (a full disk, a closed descriptor) is a failure,
+// never a silent exit 0.
+int check_standard_output(int code) {
+  std::cout.flush();
+  if (std::cout) return code;
+  std::cerr << "kneerehab: cannot write to standard output; the output is incomplete\n";
+  return runtime_failure;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    return run(argc, argv);
+    return check_standard_output(run(argc, argv));
   } catch (const usage_error& e) {
     const auto prefix = e.command().empty() ? std::string("kneerehab") : "kneerehab " + e.command();
     std::cerr << fmt::format("{}: {}\nRun '{} --help' for usage.\n", prefix, e.what(), prefix);

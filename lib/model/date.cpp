@@ -37,7 +37,8 @@ constexpr std::array<std::string_view, 7> long_names = {
 }  // namespace
 
 std::string_view to_string(weekday day) noexcept {
-  return short_names[static_cast<std::size_t>(day)];
+  const auto index = static_cast<std::size_t>(day);
+  return index < short_names.size() ? short_names[index] : std::string_view("unknown");
 }
 
 std::optional<weekday> parse_weekday(std::string_view text) noexcept {
@@ -78,6 +79,31 @@ std::optional<date> date::parse_iso(std::string_view text) noexcept {
   const auto n = day_number_of(*y, *m, *d);
   if (!n) return std::nullopt;
   return date{*n};
+}
+
+date date::earliest() noexcept {
+  static const date first{*day_number_of(1900, 1, 1)};
+  return first;
+}
+
+date date::latest() noexcept {
+  static const date last{*day_number_of(9999, 12, 31)};
+  return last;
+}
+
+std::optional<date> date::try_plus_days(int days) const noexcept {
+  // 64-bit arithmetic: a day number plus any int cannot overflow before the range check.
+  const std::int64_t moved = std::int64_t{day_number_} + days;
+  if (moved < earliest().day_number_ || moved > latest().day_number_) return std::nullopt;
+  return date{static_cast<std::int32_t>(moved)};
+}
+
+date date::plus_days(int days) const {
+  if (const auto moved = try_plus_days(days)) return *moved;
+  throw error::invalid_input(
+      fmt::format("{} {} {} days falls outside the calendar kneerehab handles; accepted: dates "
+                  "from 1900-01-01 to 9999-12-31",
+                  iso(), days < 0 ? "minus" : "plus", days < 0 ? -std::int64_t{days} : days));
 }
 
 int date::year() const noexcept { return to_boost(day_number_).year(); }

@@ -51,8 +51,17 @@ void check_run_days(const std::vector<weekday>& days) {
 }
 
 void check_start(date start, date today) {
-  const date earliest = today.plus_days(-days_before_today);
-  const date latest = today.plus_days(days_after_today);
+  // The window is clipped to the calendar the library handles (1900-01-01 to 9999-12-31).
+  const date earliest = today.try_plus_days(-days_before_today).value_or(date::earliest());
+  const date latest = today.try_plus_days(days_after_today).value_or(date::latest());
+  // Every plan, up to max_weeks long, must end within the calendar.
+  const date last_start = date::latest().plus_days(-max_weeks * 7);
+  if (start > last_start) {
+    throw error::invalid_input(
+        fmt::format("start {} leaves no room for a plan of up to {} weeks before 9999-12-31; "
+                    "accepted: a start up to {}",
+                    start.iso(), max_weeks, last_start.iso()));
+  }
   if (start < earliest) {
     throw error::invalid_input(
         fmt::format("start {} is more than a year before today ({}); accepted: {} to {}",

@@ -34,7 +34,15 @@ class date {
   /// "YYYY-MM-DD".
   [[nodiscard]] std::string iso() const;
 
-  [[nodiscard]] date plus_days(int days) const noexcept { return date{day_number_ + days}; }
+  /// The first and last dates the library handles: 1900-01-01 and 9999-12-31.
+  static date earliest() noexcept;
+  static date latest() noexcept;
+
+  /// This date moved by `days` (negative: earlier). Throws error(errc::invalid_input) when the
+  /// result falls outside earliest()..latest(); never overflows.
+  [[nodiscard]] date plus_days(int days) const;
+  /// As plus_days, but nullopt instead of an error.
+  [[nodiscard]] std::optional<date> try_plus_days(int days) const noexcept;
   /// Days from `from` to `to` (negative when `to` is earlier).
   friend int days_between(date from, date to) noexcept { return to.day_number_ - from.day_number_; }
   /// Days since 1970-01-01 (may be negative).
