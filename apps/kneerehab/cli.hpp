@@ -14,6 +14,10 @@
 
 namespace kneerehab::cli {
 
+/// Runs the CLI on `argv` (argv[0] is the program name) and returns its exit code; messages go
+/// to std::cerr, output to std::cout or the -o file. Never throws.
+int run_cli(int argc, char** argv);
+
 /// Exit codes of PRODUCT.md.
 enum exit_code : int { ok = 0, runtime_failure = 1, usage = 2, red_flag = 3 };
 

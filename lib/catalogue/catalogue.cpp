@@ -1,5 +1,6 @@
 #include "kneerehab/catalogue/catalogue.hpp"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -36,21 +37,30 @@ const T* find_in(const std::unordered_map<std::string_view, const T*>& map,
 
 }  // namespace
 
-catalogue::catalogue(catalogue_content content) : index_(std::make_unique<index>()) {
+catalogue::catalogue(catalogue_content content) {
   detail::validate_catalogue(content);
-  index_->content = std::move(content);
-  const auto& c = index_->content;
-  fill(index_->conditions, c.conditions);
-  fill(index_->exercises, c.exercises);
-  fill(index_->protocols, c.protocols);
-  fill(index_->ladders, c.ladders);
-  fill(index_->red_flags, c.red_flags);
-  fill(index_->symptoms, c.symptoms);
+  auto built = std::make_shared<index>();
+  built->content = std::move(content);
+  const auto& c = built->content;
+  fill(built->conditions, c.conditions);
+  fill(built->exercises, c.exercises);
+  fill(built->protocols, c.protocols);
+  fill(built->ladders, c.ladders);
+  fill(built->red_flags, c.red_flags);
+  fill(built->symptoms, c.symptoms);
+  index_ = std::move(built);
 }
 
 catalogue::~catalogue() = default;
-catalogue::catalogue(catalogue&&) noexcept = default;
-catalogue& catalogue::operator=(catalogue&&) noexcept = default;
+catalogue::catalogue(const catalogue&) noexcept = default;
+catalogue& catalogue::operator=(const catalogue&) noexcept = default;
+// A move copies the handle, so that the catalogue moved from stays whole (a null index would
+// make every lookup on it undefined behaviour).
+catalogue::catalogue(catalogue&& other) noexcept : index_(other.index_) {}
+catalogue& catalogue::operator=(catalogue&& other) noexcept {
+  index_ = other.index_;
+  return *this;
+}
 
 const catalogue_content& catalogue::content() const noexcept { return index_->content; }
 const std::vector<condition>& catalogue::conditions() const noexcept {

@@ -33,11 +33,14 @@ class catalogue {
   /// broken rule (unknown exercise id, min_weeks > max_weeks, barred exercise prescribed,
   /// regression/progression loop, ...).
   explicit catalogue(catalogue_content content);
-  ~catalogue();
+  /// A catalogue is a cheap handle to immutable, shared content: copies share it, and a
+  /// catalogue moved from still holds it (it is never left empty or invalid). Any number of
+  /// threads may read one catalogue at once.
+  catalogue(const catalogue&) noexcept;
+  catalogue& operator=(const catalogue&) noexcept;
   catalogue(catalogue&&) noexcept;
   catalogue& operator=(catalogue&&) noexcept;
-  catalogue(const catalogue&) = delete;
-  catalogue& operator=(const catalogue&) = delete;
+  ~catalogue();
 
   [[nodiscard]] const catalogue_content& content() const noexcept;
   [[nodiscard]] const std::vector<condition>& conditions() const noexcept;
@@ -57,7 +60,7 @@ class catalogue {
 
  private:
   struct index;
-  std::unique_ptr<index> index_;
+  std::shared_ptr<const index> index_;
 };
 
 }  // namespace kneerehab

@@ -1,0 +1,77 @@
+// libFuzzer target: the bytes of a catalogue database. Each input is written to a scratch file
+// and opened as a catalogue; when it opens, every protocol is planned for a standard runner.
+// A kneerehab::error is the expected answer to a bad file; anything else (a crash, a sanitizer
+// report, another exception) is a finding.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "kneerehab/kneerehab.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A scratch directory of this process's own, removed when the process ends.
+class scratch_dir {
+ public:
+  scratch_dir()
+      : path_(fs::temp_directory_path() /
+              ("kneerehab-fuzz-catalogue-" + std::to_string(::getpid()))) {
+    fs::create_directories(path_);
+  }
+  ~scratch_dir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  scratch_dir(const scratch_dir&) = delete;
+  scratch_dir& operator=(const scratch_dir&) = delete;
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+const fs::path& scratch_file() {
+  static const scratch_dir dir;
+  static const fs::path path = dir.path() / "catalogue.db";
+  return path;
+}
+
+void plan_every_protocol(const kneerehab::catalogue& cat) {
+  for (const auto& proto : cat.protocols()) {
+    kneerehab::plan_request request;
+    request.protocol_id = proto.id;
+    request.profile.start = kneerehab::date::from_ymd(2026, 11, 23);
+    request.today = request.profile.start;
+    request.profile.baseline = kneerehab::distance::from_km(30);
+    request.profile.current = kneerehab::distance::from_km(10);
+    try {
+      const auto outcome = kneerehab::make_plan(cat, request);
+      if (const auto* p = std::get_if<kneerehab::plan>(&outcome)) {
+        (void)kneerehab::render_json(*p);
+        (void)kneerehab::render_text(*p, {kneerehab::unit_system::mi});
+      }
+    } catch (const kneerehab::error&) {
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  {
+    std::ofstream out(scratch_file(), std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+  try {
+    const auto cat = kneerehab::open_catalogue(scratch_file());
+    plan_every_protocol(cat);
+  } catch (const kneerehab::error&) {
+  }
+  return 0;
+}
