@@ -54,9 +54,13 @@ const command_spec* find_command(std::string_view name);
 /// "conditions, condition show, ..., plan": for "accepted:" messages.
 std::string accepted_commands();
 
-/// --db, then $KNEEREHAB_DB, then <prefix>/share/kneerehab/exercises.db next to an installed
-/// binary, then the repository's exercises.db in a build tree.
+/// --db, then $KNEEREHAB_DB, then default_catalogue_path().
 std::filesystem::path resolve_catalogue_path(const std::string& db_option);
+/// The repository's exercises.db for the build tree's executable; for any other copy,
+/// <install prefix>/share/kneerehab/exercises.db with the prefix fixed at configure time.
+std::filesystem::path default_catalogue_path();
+/// Lines for --help saying which catalogue is used and why.
+std::string catalogue_path_help();
 
 // Handlers (catalogue_commands.cpp, plan_command.cpp).
 int run_conditions(const std::vector<std::string>& args, const global_options& global);

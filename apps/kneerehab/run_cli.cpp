@@ -17,8 +17,7 @@ namespace {
 
 constexpr std::string_view global_options_help =
     "Global options (before or after the command):\n"
-    "  --db PATH         catalogue database (default: $KNEEREHAB_DB, else the shipped\n"
-    "                    exercises.db)\n"
+    "  --db PATH         catalogue database (default below)\n"
     "  --units km|mi     units of distances and pace (default km; JSON is always km)\n"
     "  -h, --help        show help (also after a command)\n"
     "  --version         show the version\n";
@@ -98,7 +97,8 @@ global_options resolve_globals(const command_line& line) {
 void print_main_help() {
   std::cout << "Usage: kneerehab [--db PATH] [--units km|mi] COMMAND [options]\n\n"
                "Plans knee rehabilitation and return to running for runners.\n\n"
-            << global_options_help << "\nCommands:\n";
+            << global_options_help << "\n"
+            << catalogue_path_help() << "\nCommands:\n";
   for (const auto& command : command_table()) {
     std::cout << fmt::format("  {:<32}{}\n", command.synopsis, command.summary);
   }
