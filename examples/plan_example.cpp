@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   request.condition_id = "patellofemoral-pain";
   request.profile.start = kneerehab::date::from_ymd(2026, 11, 23);
   request.profile.baseline = kneerehab::distance::from_km(30);
-  request.today = request.profile.start;
+  // No default for today (or start): the planner reads no clock.
+  request.today = kneerehab::date::from_ymd(2026, 11, 21);
   const auto plan = std::get<kneerehab::plan>(kneerehab::make_plan(cat, request));
   std::cout << plan.protocol_name << ": " << plan.weeks.size() << " weeks, " << plan.start.iso()
             << " to " << plan.end.iso() << "\n";

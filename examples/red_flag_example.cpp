@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   request.condition_id = "bakers-cyst";
   request.profile.start = kneerehab::date::from_ymd(2026, 11, 23);
   request.profile.symptoms = {"calf-swelling"};
-  request.today = request.profile.start;
+  // No default for today (or start): the planner reads no clock.
+  request.today = kneerehab::date::from_ymd(2026, 11, 21);
   const auto outcome = kneerehab::make_plan(cat, request);
   if (const auto* referral = std::get_if<kneerehab::referral>(&outcome)) {
     std::cout << referral->message << "\n";

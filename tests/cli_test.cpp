@@ -245,11 +245,18 @@ TEST(Cli, PlanRejectsBadInputWithExactMessages) {
        "kneerehab: --start '2026-02-30' is not a valid date; accepted: a calendar date as "
        "YYYY-MM-DD, e.g. 2026-11-23\n"},
       {{"--current", "-5"},
-       "kneerehab: --current '-5' is not valid; accepted: a number of km per week from 0 to "
-       "250\n"},
+       "kneerehab: --current weekly volume -5 km is not valid; accepted: 0 to 250 km\n"},
+      {{"--baseline", "250.5"},
+       "kneerehab: --baseline weekly volume 250.5 km is not valid; accepted: 0 to 250 km\n"},
+      {{"--target", "lots"},
+       "kneerehab: --target 'lots' is not valid; accepted: a number of km per week from 0 to "
+       "250 km\n"},
       {{"--pace", "0:00"},
-       "kneerehab: pace '0:00' per km is out of range; accepted: 2:00 to 20:00 per km (3:13 to "
-       "32:11 per mile)\n"},
+       "kneerehab: pace '0:00' per km is out of range; accepted: 2:00 to 20:00 per km\n"},
+      {{"--age", "101"},
+       "kneerehab: --age '101' is not valid; accepted: a whole number from 10 to 100\n"},
+      {{"--weeks", "105"},
+       "kneerehab: --weeks '105' is not valid; accepted: a whole number from 1 to 104\n"},
       {{"--run-days", "mon,funday"},
        "kneerehab: --run-days: unknown day 'funday'; accepted: mon,tue,wed,thu,fri,sat,sun "
        "separated by commas\n"},
@@ -269,6 +276,53 @@ TEST(Cli, PlanRejectsBadInputWithExactMessages) {
     EXPECT_EQ(r.err, c.message);
     EXPECT_EQ(r.out, "");
   }
+}
+
+// With --units mi every limit is stated in miles, and the edges stated are accepted.
+TEST(Cli, PlanStatesLimitsInMilesWithUnitsMi) {
+  auto in_miles = [](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"--units", "mi"};
+    const auto plan = plan_args(extra);
+    args.insert(args.end(), plan.begin(), plan.end());
+    return args;
+  };
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--baseline", "200"},
+       "kneerehab: --baseline weekly volume 200 mi is not valid; accepted: 0 to 155.3 mi\n"},
+      {{"--current", "-1"},
+       "kneerehab: --current weekly volume -1 mi is not valid; accepted: 0 to 155.3 mi\n"},
+      {{"--target", "x"},
+       "kneerehab: --target 'x' is not valid; accepted: a number of mi per week from 0 to 155.3 "
+       "mi\n"},
+      {{"--pace", "3:13"},
+       "kneerehab: pace '3:13' per mi is out of range; accepted: 3:14 to 32:11 per mi\n"},
+      {{"--pace", "32:12"},
+       "kneerehab: pace '32:12' per mi is out of range; accepted: 3:14 to 32:11 per mi\n"},
+  };
+  for (const auto& [extra, message] : cases) {
+    const auto r = run(in_miles(extra));
+    EXPECT_EQ(r.exit_code, 2) << message;
+    EXPECT_EQ(r.err, message);
+    EXPECT_EQ(r.out, "");
+  }
+  for (const auto& extra : std::vector<std::vector<std::string>>{
+           {"--baseline", "155.3"}, {"--pace", "3:14"}, {"--pace", "32:11"}}) {
+    const auto r = run(in_miles(extra));
+    EXPECT_EQ(r.exit_code, 0) << extra[1] << ": " << r.err;
+    EXPECT_EQ(r.out.find("km"), std::string::npos) << extra[1];
+  }
+}
+
+// A mi plan whose inputs raise distance warnings words them in miles.
+TEST(Cli, MilePlanWarningsAreInMiles) {
+  const auto r = run({"--units", "mi", "plan", "--condition", "patellofemoral-pain", "--start",
+                      "2026-11-23", "--today", "2026-11-21", "--baseline", "25", "--target", "40",
+                      "--current", "30", "--weeks", "6"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("target 40 mi a week is 60% above the baseline of 25 mi"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("current weekly volume 30 mi is above"), std::string::npos);
+  EXPECT_EQ(r.out.find("km"), std::string::npos);
 }
 
 TEST(Cli, PlanRejectsUnknownConditionWithSuggestions) {

@@ -119,6 +119,7 @@ inline protocol standard_protocol() {
   p.summary = "Test protocol";
   p.sources = {"Silbernagel et al. 2007 (AJSM)", "Frandsen et al. 2025 (BJSM)"};
   p.advice = {{advice_topic::warm_up, "Warm up with leg swings before every run."},
+              {advice_topic::cool_down, "Stretch hamstrings and calves, 30 s each, after runs."},
               {advice_topic::icing, "Ice 15 minutes after a run that flares the knee."}};
 
   phase settle = make_phase("settle", 2, 4, running_rule{});

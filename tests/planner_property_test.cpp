@@ -74,7 +74,7 @@ plan_request random_request(const std::string& protocol_id) {
 std::string describe(const plan_request& r) {
   std::string days;
   for (weekday d : r.profile.run_days) days += std::string(to_string(d)) + ",";
-  return r.protocol_id + " start " + r.profile.start.iso() + " baseline " +
+  return r.protocol_id + " start " + r.profile.start->iso() + " baseline " +
          std::to_string(r.profile.baseline.km()) + " current " +
          std::to_string(r.profile.current.km()) + " target " +
          std::to_string(r.profile.target.value_or(r.profile.baseline).km()) + " days " + days +

@@ -12,6 +12,9 @@
 #include <string_view>
 
 #include "kneerehab/core/version.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/plan/planner.hpp"
+#include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
 
 using namespace kneerehab;
@@ -51,7 +54,10 @@ session strength_session() {
       exercise("wall-sit", "Wall sit (isometric)", hold(5, 45, 3, "~70% max effort")),
       exercise("calf-raise", "Calf raise", reps(3, 12, 3, {}, "bodyweight")),
   };
-  s.notes = {"Warm up with 5 minutes of easy cycling or brisk walking before loading the knee."};
+  session_note tempo(note_code::exercise_note, "two seconds up, one second hold, two down.");
+  tempo.exercise_id = "glute-bridge";
+  tempo.exercise_name = "Glute bridge";
+  s.notes = {tempo};
   return s;
 }
 
@@ -69,8 +75,15 @@ session cross_training(std::string activity) {
   session s;
   s.type = session_type::cross_training;
   s.activity = std::move(activity);
-  s.notes = {"20-30 minutes at an easy effort; stop if the knee hurts more than 3/10."};
+  session_note effort(note_code::cross_training);
+  effort.pain_max = 2;
+  s.notes = {effort};
   return s;
+}
+
+std::vector<session_note> run_notes() {
+  return {session_note(note_code::warm_up, "5 min brisk walk."),
+          session_note(note_code::cool_down, "5 min walk, then the calf stretch.")};
 }
 
 session rest() {
@@ -94,7 +107,7 @@ session walk_run(std::vector<run_interval> intervals) {
   session s;
   s.type = session_type::walk_run;
   s.run = r;
-  s.notes = {"Warm-up: 5 min brisk walk.", "Cool-down: 5 min walk, then the calf stretch."};
+  s.notes = run_notes();
   return s;
 }
 
@@ -107,7 +120,7 @@ session run(double km, surface where, bool long_run = false) {
   session s;
   s.type = session_type::run;
   s.run = r;
-  s.notes = {"Warm-up: 5 min brisk walk.", "Cool-down: 5 min walk, then the calf stretch."};
+  s.notes = run_notes();
   return s;
 }
 
@@ -194,11 +207,15 @@ plan sample_plan() {
   total_up(w3);
 
   p.weeks = {w1, w2, w3};
-  p.warnings = {
-      "Your target is below your weekly volume before the injury; the plan stops at the target.",
-      "You reported 2 earlier knee injuries: weekly running rises by at most 5% and every "
-      "phase lasts one week longer than the shortest it could be.",
-  };
+  p.pain = pain_rules{.progress_max = 2, .hold_max = 4};
+  plan_notice short_of_target(notice_code::target_not_reached);
+  short_of_target.target = p.target;
+  short_of_target.planned = w3.run_total;
+  plan_notice injuries(notice_code::prior_injuries_slower_build);
+  injuries.prior_injuries = 2;
+  injuries.percent = 5;
+  injuries.limit_percent = 10;
+  p.warnings = {short_of_target, injuries};
   p.advice = {
       "Warm-up: 5-10 minutes of brisk walking or easy cycling before every session.",
       "Surfaces: start on flat, even ground (track or treadmill) before roads and trails.",
@@ -300,11 +317,15 @@ TEST(RenderText, LinesFitOnAPrintedPage) {
 TEST(RenderText, LongWordsAndLineBreaksStayWithinTheWidth) {
   plan p = sample_plan();
   p.sources.push_back("https://example.org/" + std::string(150, 'x'));
-  p.warnings.push_back("First line.\nSecond line\twith a tab.");
+  plan_notice odd(notice_code::symptom_not_red_flag);
+  odd.symptom_id = "odd";
+  odd.symptom = "First line.\nSecond line\twith a tab.";
+  p.warnings.push_back(odd);
   p.weeks[0].days[0].sessions[0].exercises[0].name = std::string(120, 'g');
   const std::string text = render_text(p);
   for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 100U) << line;
-  EXPECT_NE(text.find("  ! First line.\n    Second line with a tab.\n"), std::string::npos);
+  EXPECT_NE(text.find("  ! symptom 'odd' (First line.\n    Second line with a tab.) is not a red"),
+            std::string::npos);
   EXPECT_NE(text.find(std::string(92, 'g') + "\n        " + std::string(28, 'g') + ": 3 x 15"),
             std::string::npos);
 }
@@ -435,4 +456,194 @@ TEST(RenderJson, EmptyPlanStillHasEveryTopLevelField) {
   }
   EXPECT_TRUE(j.at("weeks").is_array());
   EXPECT_TRUE(j.at("warnings").is_array());
+}
+
+namespace {
+
+/// A notice of `code` with every value set, distances that differ in km and mi.
+plan_notice full_notice(notice_code code) {
+  plan_notice n(code);
+  n.target = distance::from_km(64.4);
+  n.baseline = distance::from_km(40);
+  n.current = distance::from_km(50);
+  n.planned = distance::from_km(31.5);
+  n.percent = 61;
+  n.limit_percent = 20;
+  n.age = 58;
+  n.min_age = 55;
+  n.prior_injuries = 2;
+  n.run_days = 2;
+  n.weeks = 3;
+  n.weeks_needed = 14;
+  n.days = 3;
+  n.sessions = 7;
+  n.pain = 6;
+  n.pain_max = 3;
+  n.symptom_id = "knee-clicking";
+  n.symptom = "Clicking without pain";
+  n.ladder_id = "time-based-10";
+  n.phase_id = "build";
+  n.phase_name = "Continuous build";
+  n.exercise_id = "nordic-hamstring-curl";
+  n.exercise_name = "Nordic hamstring curl";
+  n.protocol_id = "patellofemoral-pain-rehab";
+  return n;
+}
+
+bool uses_distances(notice_code code) {
+  switch (code) {
+    case notice_code::target_far_above_baseline:
+    case notice_code::baseline_zero:
+    case notice_code::current_above_baseline:
+    case notice_code::final_phase_extended:
+    case notice_code::target_not_reached:
+    case notice_code::target_zero:
+    case notice_code::target_below_ladder:
+      return true;
+    case notice_code::symptom_red_flag_from_age:
+    case notice_code::symptom_not_red_flag:
+    case notice_code::few_run_days:
+    case notice_code::older_age_slower_build:
+    case notice_code::prior_injuries_slower_build:
+    case notice_code::ladder_extended:
+    case notice_code::consecutive_run_days:
+    case notice_code::long_run_share_limits_week:
+    case notice_code::exercise_barred:
+    case notice_code::high_load_spread:
+    case notice_code::plan_cut:
+    case notice_code::pain_holds_first_phase:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST(NoticeText, EveryCodeInMilesSaysNothingInKilometres) {
+  for (notice_code code : all_notice_codes) {
+    const plan_notice n = full_notice(code);
+    const std::string mi = notice_text(n, unit_system::mi);
+    const std::string km = notice_text(n, unit_system::km);
+    EXPECT_EQ(mi.find("km"), std::string::npos) << to_string(code) << ": " << mi;
+    EXPECT_FALSE(mi.empty()) << to_string(code);
+    EXPECT_EQ(parse_notice_code(to_string(code)), code);
+    if (uses_distances(code)) {
+      EXPECT_NE(mi.find(" mi"), std::string::npos) << to_string(code) << ": " << mi;
+      EXPECT_NE(km.find(" km"), std::string::npos) << to_string(code) << ": " << km;
+    } else {
+      EXPECT_EQ(mi, km) << to_string(code);
+    }
+  }
+  EXPECT_FALSE(parse_notice_code("no-such-code"));
+}
+
+TEST(NoticeText, WordsDistancesInTheReadersUnits) {
+  plan_notice n(notice_code::target_far_above_baseline);
+  n.target = distance::from_km(64.4);
+  n.baseline = distance::from_km(40);
+  n.percent = 61;
+  n.limit_percent = 20;
+  EXPECT_EQ(notice_text(n, unit_system::km),
+            "target 64.4 km a week is 61% above the baseline of 40 km (more than 20%): the plan "
+            "builds toward it at the weekly cap and may end below it");
+  EXPECT_EQ(notice_text(n, unit_system::mi),
+            "target 40 mi a week is 61% above the baseline of 24.9 mi (more than 20%): the plan "
+            "builds toward it at the weekly cap and may end below it");
+  EXPECT_EQ(notice_text(plan_notice(notice_code::target_zero), unit_system::mi),
+            "the target weekly volume is 0 mi: no running is planned");
+}
+
+TEST(NoticeText, NotesReadAsTheHandoutPrintsThem) {
+  EXPECT_EQ(note_text(session_note(note_code::warm_up, "Leg swings.")), "Warm-up: Leg swings.");
+  session_note twice(note_code::twice_a_day);
+  twice.exercise_id = "quad-set";
+  EXPECT_EQ(note_text(twice), "Twice a day: quad-set");
+  twice.exercise_name = "Quad set";
+  EXPECT_EQ(note_text(twice), "Twice a day: Quad set");
+  session_note effort(note_code::cross_training);
+  effort.pain_max = 2;
+  EXPECT_EQ(note_text(effort),
+            "Easy to moderate effort, 20-40 minutes; stop if knee pain goes above 2/10");
+}
+
+TEST(RenderText, PainGuideUsesTheProtocolsThresholds) {
+  plan p = sample_plan();
+  p.pain = pain_rules{.progress_max = 2, .hold_max = 4};
+  std::string text = render_text(p);
+  EXPECT_NE(text.find("  0-2 and no worse next morning"), std::string::npos) << text;
+  EXPECT_NE(text.find("  3-4, or 1-2 points worse next morning"), std::string::npos);
+  EXPECT_NE(text.find("  Above 4, rising during a session"), std::string::npos);
+  p.pain = pain_rules{.progress_max = 3, .hold_max = 3};  // no band in which to hold
+  text = render_text(p);
+  EXPECT_NE(text.find("  0-3 and no worse next morning"), std::string::npos);
+  EXPECT_EQ(text.find("points worse next morning"), std::string::npos);
+  EXPECT_NE(text.find("  Above 3, rising during a session"), std::string::npos);
+}
+
+TEST(RenderJson, WarningsAreObjectsWithCodeValuesAndKilometreText) {
+  const auto j =
+      nlohmann::json::parse(render(sample_plan(), output_format::json, {unit_system::mi}));
+  const auto& w = j.at("warnings").at(0);
+  EXPECT_EQ(w.at("code"), "target-not-reached");
+  EXPECT_EQ(w.at("target_km"), 25.0);
+  EXPECT_EQ(w.at("planned_km"), 9.85);
+  EXPECT_FALSE(w.contains("baseline_km"));
+  EXPECT_EQ(w.at("text"),
+            "the plan ends before weekly volume reaches the target of 25 km (at most 9.8 km a "
+            "week is planned); continue the final phase's build, or plan more weeks");
+  const auto& injuries = j.at("warnings").at(1);
+  EXPECT_EQ(injuries.at("code"), "prior-injuries-slower-build");
+  EXPECT_EQ(injuries.at("prior_injuries"), 2);
+  EXPECT_EQ(injuries.at("percent"), 5.0);
+  EXPECT_EQ(injuries.at("limit_percent"), 10.0);
+}
+
+// Whole plans from the shipped catalogue, every protocol and a few profiles that raise
+// distance warnings: in miles, nothing is said in kilometres.
+TEST(RenderText, MilePlansOfEveryShippedProtocolSayNothingInKilometres) {
+  const catalogue cat = open_catalogue(KNEEREHAB_SOURCE_DIR "/exercises.db");
+  struct profile_case {
+    double baseline_mi;
+    double current_mi;
+    std::optional<double> target_mi;
+    std::optional<int> weeks;
+    std::vector<weekday> run_days;
+  };
+  const std::vector<profile_case> cases = {
+      {20, 0, std::nullopt, std::nullopt, {weekday::mon, weekday::wed, weekday::fri}},
+      {15, 20, 40, 8, {weekday::sat}},  // target far above, current above, cut short
+      {0, 0, 10, std::nullopt, {weekday::tue, weekday::wed}},  // baseline 0, consecutive days
+      {30, 5, 0, 6, {weekday::mon, weekday::thu}},             // target 0
+  };
+  std::size_t plans = 0;
+  std::size_t distance_warnings = 0;
+  for (const auto& proto : cat.protocols()) {
+    for (const auto& c : cases) {
+      plan_request r;
+      r.protocol_id = proto.id;
+      r.units = unit_system::mi;
+      r.today = date::from_ymd(2026, 11, 21);
+      r.profile.start = date::from_ymd(2026, 11, 23);
+      r.profile.baseline = distance::from_miles(c.baseline_mi);
+      r.profile.current = distance::from_miles(c.current_mi);
+      if (c.target_mi) r.profile.target = distance::from_miles(*c.target_mi);
+      r.profile.run_days = c.run_days;
+      r.profile.easy_pace = pace::parse("10:30", unit_system::mi);
+      r.profile.age = 60;
+      r.profile.prior_injuries = 1;
+      r.profile.pain = pain_score::from_int(5);
+      r.weeks = c.weeks;
+      const auto outcome = make_plan(cat, r);
+      ASSERT_TRUE(std::holds_alternative<plan>(outcome)) << proto.id;
+      const plan& p = std::get<plan>(outcome);
+      ++plans;
+      for (const auto& w : p.warnings) distance_warnings += uses_distances(w.code) ? 1 : 0;
+      const std::string text = render_text(p, {unit_system::mi});
+      const auto at = text.find("km");
+      EXPECT_EQ(at, std::string::npos)
+          << proto.id << ": '" << text.substr(at == std::string::npos ? 0 : at - 60, 80) << "'";
+    }
+  }
+  EXPECT_EQ(plans, cat.protocols().size() * cases.size());
+  EXPECT_GT(distance_warnings, plans);  // the profiles do raise distance warnings
 }

@@ -130,7 +130,8 @@ TEST_F(safety, red_flag_wins_over_invalid_request) {
       [](plan_request& r) { r.weeks = 105; },
       [](plan_request& r) { r.profile.baseline = distance::from_km(1e6); },
       [](plan_request& r) { r.profile.run_days.clear(); },
-      [](plan_request& r) { r.profile.start = r.profile.start.plus_days(5000); },
+      [](plan_request& r) { r.profile.start = r.profile.start->plus_days(5000); },
+      [](plan_request& r) { r.today.reset(); },
       [](plan_request& r) { r.condition_id = "no-such-condition"; },
   };
   for (std::size_t i = 0; i < breakages.size(); ++i) {

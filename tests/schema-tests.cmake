@@ -18,12 +18,15 @@ add_test(NAME schema.golden_plan_valid
          COMMAND ${KNEEREHAB_SCHEMA_PYTHON} ${_validate} ${_schema} ${_golden})
 
 # The validator and the schema reject broken documents: each mutation breaks one rule
-# (the last three break rules the script checks beyond the schema).
+# (gap-between-days, gap-between-weeks and run-km-not-the-sum break rules the script checks
+# beyond the schema; the warning-* ones break the warning objects).
 foreach(mutation missing-weeks missing-warnings wrong-schema-id six-days eight-days bad-date
                  slashed-date negative-run-km string-run-km unknown-session-type
                  unknown-surface run-without-run strength-without-exercises
                  run-on-a-non-running-session exercise-without-hold continuous-not-boolean
-                 misspelt-field gap-between-days gap-between-weeks run-km-not-the-sum)
+                 misspelt-field gap-between-days gap-between-weeks run-km-not-the-sum
+                 warning-as-string warning-unknown-code warning-without-text
+                 warning-distance-in-miles)
   add_test(NAME schema.rejects.${mutation}
            COMMAND ${KNEEREHAB_SCHEMA_PYTHON} ${_validate} ${_schema} ${_golden}
                    --mutate ${mutation} --expect-invalid)

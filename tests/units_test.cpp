@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <string>
+#include <string_view>
 
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/model/date.hpp"
@@ -63,12 +65,41 @@ TEST(Pace, ParsesPerKmAndPerMile) {
     (void)pace::parse("0:00", unit_system::km);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(),
-                 "pace '0:00' per km is out of range; accepted: 2:00 to 20:00 per km (3:13 to "
-                 "32:11 per mile)");
+    EXPECT_STREQ(e.what(), "pace '0:00' per km is out of range; accepted: 2:00 to 20:00 per km");
   }
   EXPECT_THROW((void)pace::parse("6:60", unit_system::km), error);
   EXPECT_THROW((void)pace::parse("abc", unit_system::km), error);
+}
+
+namespace {
+std::string pace_error(std::string_view text, unit_system units) {
+  try {
+    (void)pace::parse(text, units);
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_input);
+    return e.what();
+  }
+  return "(no error)";
+}
+}  // namespace
+
+// The range a message states is the range parse() accepts, at both ends, in either unit.
+TEST(Pace, StatedRangeIsTheAcceptedRangeInTheCallersUnits) {
+  EXPECT_EQ(pace::accepted_range(unit_system::km), "2:00 to 20:00 per km");
+  EXPECT_EQ(pace::accepted_range(unit_system::mi), "3:14 to 32:11 per mi");
+  EXPECT_NO_THROW((void)pace::parse("2:00", unit_system::km));
+  EXPECT_NO_THROW((void)pace::parse("20:00", unit_system::km));
+  EXPECT_EQ(pace_error("1:59", unit_system::km),
+            "pace '1:59' per km is out of range; accepted: 2:00 to 20:00 per km");
+  EXPECT_EQ(pace_error("20:01", unit_system::km),
+            "pace '20:01' per km is out of range; accepted: 2:00 to 20:00 per km");
+  // 3:13 per mile is 1:59.9 per km: just too fast.
+  EXPECT_EQ(pace_error("3:13", unit_system::mi),
+            "pace '3:13' per mi is out of range; accepted: 3:14 to 32:11 per mi");
+  EXPECT_NO_THROW((void)pace::parse("3:14", unit_system::mi));
+  EXPECT_NO_THROW((void)pace::parse("32:11", unit_system::mi));
+  EXPECT_EQ(pace_error("32:12", unit_system::mi),
+            "pace '32:12' per mi is out of range; accepted: 3:14 to 32:11 per mi");
 }
 
 TEST(Pain, RangeIsZeroToTen) {

@@ -69,6 +69,11 @@ def _inflate_run_km(doc):
     week["run_km"] = round(week["run_km"] + 1.0, 2)
 
 
+def _warning_in_miles(doc):
+    warning = next(w for w in doc["warnings"] if "target_km" in w)
+    warning["target_mi"] = round(warning.pop("target_km") / 1.609344, 2)
+
+
 MUTATIONS = {
     "gap-between-days": _shift_day,
     "gap-between-weeks": _shift_week,
@@ -96,6 +101,10 @@ MUTATIONS = {
     "continuous-not-boolean": lambda d: _first_session(
         d, lambda s: "run" in s)["run"].__setitem__("continuous", "yes"),
     "misspelt-field": lambda d: _first_week(d).__setitem__("run_kms", 0.0),
+    "warning-as-string": lambda d: d["warnings"].__setitem__(0, d["warnings"][0]["text"]),
+    "warning-unknown-code": lambda d: d["warnings"][0].__setitem__("code", "looks-fine"),
+    "warning-without-text": lambda d: d["warnings"][0].pop("text"),
+    "warning-distance-in-miles": _warning_in_miles,
 }
 
 

@@ -111,9 +111,14 @@ date system_today() {
                         static_cast<int>(unsigned(ymd.day())));
 }
 
+// The library owns the limits: the range stated and the range check come from it.
+constexpr const request_limits& limits = plan_request_limits;
+
 distance volume_option(const po::variables_map& vm, const char* option, unit_system units) {
-  const auto accepted = fmt::format("a number of {} per week from 0 to 250", to_string(units));
-  return distance::from(parse_number(vm, option, 0, 1e6, accepted), units);
+  const auto accepted = fmt::format("a number of {} per week from {}", to_string(units),
+                                    limits.weekly_volume_range(units));
+  const double value = parse_number(vm, option, -HUGE_VAL, HUGE_VAL, accepted);
+  return limits.weekly_volume(fmt::format("--{}", option), value, units);
 }
 
 runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
@@ -137,8 +142,8 @@ runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
   if (vm.count("target")) profile.target = volume_option(vm, "target", units);
   profile.run_days = parse_run_days(vm["run-days"].as<std::string>());
   if (vm.count("pace")) profile.easy_pace = pace::parse(vm["pace"].as<std::string>(), units);
-  profile.age = parse_int(vm, "age", 10, 100);
-  profile.prior_injuries = parse_int(vm, "prior-injuries", 0, 20);
+  profile.age = parse_int(vm, "age", limits.min_age, limits.max_age);
+  profile.prior_injuries = parse_int(vm, "prior-injuries", 0, limits.max_prior_injuries);
   profile.pain = pain_score::from_int(parse_int(vm, "pain", 0, 10));
   if (vm.count("symptom")) profile.symptoms = vm["symptom"].as<std::vector<std::string>>();
   return profile;
@@ -153,7 +158,8 @@ plan_request parse_request(const po::variables_map& vm, unit_system units) {
   if (vm.count("condition")) request.condition_id = vm["condition"].as<std::string>();
   if (vm.count("protocol")) request.protocol_id = vm["protocol"].as<std::string>();
   request.profile = parse_profile(vm, units);
-  if (vm.count("weeks")) request.weeks = parse_int(vm, "weeks", 1, 104);
+  if (vm.count("weeks")) request.weeks = parse_int(vm, "weeks", limits.min_weeks, limits.max_weeks);
+  request.units = units;
   request.today = vm.count("today") ? parse_date_option(vm, "today") : system_today();
   return request;
 }

@@ -19,15 +19,19 @@
 #include "kneerehab/model/units.hpp"
 // catalogue: the validated, immutable catalogue
 #include "kneerehab/catalogue/catalogue.hpp"
-// plan: profile, plan, planner, safety gate
+// plan: profile, limits, plan, notices, planner, safety gate
 #include "kneerehab/plan/plan.hpp"
+#include "kneerehab/plan/plan_notice.hpp"
 #include "kneerehab/plan/planner.hpp"
 #include "kneerehab/plan/profile.hpp"
+#include "kneerehab/plan/request_limits.hpp"
 #include "kneerehab/plan/safety.hpp"
+#include "kneerehab/plan/session_note.hpp"
 // io: databases, text sources, files
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/io/catalogue_sources.hpp"
 #include "kneerehab/io/output_file.hpp"
 // render: every output format
 #include "kneerehab/render/catalogue_text.hpp"
+#include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"

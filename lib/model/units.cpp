@@ -37,13 +37,33 @@ distance distance::from(double value, unit_system units) {
   return units == unit_system::km ? from_km(value) : from_miles(value);
 }
 
+namespace {
+
+std::string clock_text(long seconds) { return fmt::format("{}:{:02}", seconds / 60, seconds % 60); }
+
+double seconds_per_unit(double seconds_per_km, unit_system units) noexcept {
+  return units == unit_system::km ? seconds_per_km : seconds_per_km * km_per_mile;
+}
+
+}  // namespace
+
 pace pace::from_seconds_per_km(double seconds) {
-  if (!std::isfinite(seconds) || seconds < 120.0 || seconds > 1200.0) {
-    throw error::invalid_input(fmt::format(
-        "pace of {} s/km is not valid; accepted: 2:00 to 20:00 per km (3:13 to 32:11 per mile)",
-        seconds));
+  if (!std::isfinite(seconds) || seconds < fastest_seconds_per_km ||
+      seconds > slowest_seconds_per_km) {
+    throw error::invalid_input(fmt::format("pace of {} s/km is not valid; accepted: {}", seconds,
+                                           accepted_range(unit_system::km)));
   }
   return pace{seconds};
+}
+
+std::string pace::accepted_range(unit_system units) {
+  // Whole seconds inside the range, so that both ends stated are accepted: 2:00 /km is
+  // 193.1 s per mile, so the fastest accepted whole-second mile pace is 3:14.
+  const auto fastest =
+      static_cast<long>(std::ceil(seconds_per_unit(fastest_seconds_per_km, units) - 1e-9));
+  const auto slowest =
+      static_cast<long>(std::floor(seconds_per_unit(slowest_seconds_per_km, units) + 1e-9));
+  return fmt::format("{} to {} per {}", clock_text(fastest), clock_text(slowest), to_string(units));
 }
 
 pace pace::parse(std::string_view text, unit_system units) {
@@ -66,11 +86,9 @@ pace pace::parse(std::string_view text, unit_system units) {
   if (seconds > 59) throw bad();
   const double per_unit = minutes * 60.0 + seconds;
   const double per_km = units == unit_system::km ? per_unit : per_unit / km_per_mile;
-  if (per_km < 120.0 || per_km > 1200.0) {
-    throw error::invalid_input(fmt::format(
-        "pace '{}' per {} is out of range; accepted: 2:00 to 20:00 per km (3:13 to 32:11 per "
-        "mile)",
-        text, to_string(units)));
+  if (per_km < fastest_seconds_per_km || per_km > slowest_seconds_per_km) {
+    throw error::invalid_input(fmt::format("pace '{}' per {} is out of range; accepted: {}", text,
+                                           to_string(units), accepted_range(units)));
   }
   return pace{per_km};
 }
@@ -80,10 +98,7 @@ distance pace::distance_in(double minutes) const {
 }
 
 std::string pace::format(unit_system units) const {
-  const double per_unit =
-      units == unit_system::km ? seconds_per_km_ : seconds_per_km_ * km_per_mile;
-  const long total = std::lround(per_unit);
-  return fmt::format("{}:{:02}", total / 60, total % 60);
+  return clock_text(std::lround(seconds_per_unit(seconds_per_km_, units)));
 }
 
 }  // namespace kneerehab

@@ -1,6 +1,5 @@
 // Phase lengths and the dated week skeleton (PRODUCT.md "Plan JSON": weeks of exactly seven
 // consecutive days, without gaps).
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -56,10 +55,13 @@ void fit_to_length(std::vector<phase_span>& spans, int wanted, const protocol& p
     kept.back().weeks = std::min(s.weeks, left);
     left -= kept.back().weeks;
   }
-  warnings.add(fmt::format(
-      "the plan is cut to {} weeks and ends in phase '{}'; the protocol '{}' needs {} weeks "
-      "for this profile, so later phases are not planned",
-      wanted, kept.back().ph->name, proto.id, total));
+  plan_notice n(notice_code::plan_cut);
+  n.weeks = wanted;
+  n.weeks_needed = total;
+  n.phase_id = kept.back().ph->id;
+  n.phase_name = kept.back().ph->name;
+  n.protocol_id = proto.id;
+  warnings.add(std::move(n));
   spans = std::move(kept);
 }
 
@@ -75,11 +77,13 @@ std::vector<phase_span> layout_phases(const protocol& proto, const runner_profil
     int length = phase_weeks(ph, proto, profile);
     if (i == 0 && hold_first_phase(proto, profile)) {
       length = std::max(length, ph.max_weeks);
-      warnings.add(fmt::format(
-          "pain {}/10 is above {}/10: hold at the first phase ('{}', planned at its longest, "
-          "{} weeks) and move on only when pain is {}/10 or less and the next phase's entry "
-          "criteria are met",
-          profile.pain.value(), proto.pain.progress_max, ph.name, length, proto.pain.progress_max));
+      plan_notice n(notice_code::pain_holds_first_phase);
+      n.weeks = length;
+      n.pain = profile.pain.value();
+      n.pain_max = proto.pain.progress_max;
+      n.phase_id = ph.id;
+      n.phase_name = ph.name;
+      warnings.add(std::move(n));
     }
     spans.push_back({&ph, static_cast<int>(i), first, length});
     first += length;

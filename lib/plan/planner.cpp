@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -16,70 +15,6 @@
 
 namespace kneerehab {
 namespace {
-
-constexpr double max_weekly_km = 250.0;
-constexpr int min_age = 10;
-constexpr int max_age = 100;
-constexpr int max_prior_injuries = 20;
-constexpr int max_weeks = 104;
-constexpr int days_before_today = 365;
-constexpr int days_after_today = 730;
-constexpr std::string_view all_days = "mon,tue,wed,thu,fri,sat,sun";
-
-void check_volume(std::string_view what, distance d) {
-  if (d.km() > max_weekly_km) {
-    throw error::invalid_input(
-        fmt::format("{} weekly volume {:g} km is not valid; accepted: 0 to {:g} km", what, d.km(),
-                    max_weekly_km));
-  }
-}
-
-void check_run_days(const std::vector<weekday>& days) {
-  if (days.empty()) {
-    throw error::invalid_input(
-        fmt::format("no run days given; accepted: one or more of {}", all_days));
-  }
-  std::array<bool, 7> seen{};
-  for (weekday d : days) {
-    auto& flag = seen[static_cast<std::size_t>(d)];
-    if (flag) {
-      throw error::invalid_input(fmt::format(
-          "run day {} is given twice; accepted: each of {} at most once", to_string(d), all_days));
-    }
-    flag = true;
-  }
-}
-
-void check_start(date start, date today) {
-  // The window is clipped to the calendar the library handles (1900-01-01 to 9999-12-31).
-  const date earliest = today.try_plus_days(-days_before_today).value_or(date::earliest());
-  const date latest = today.try_plus_days(days_after_today).value_or(date::latest());
-  // Every plan, up to max_weeks long, must end within the calendar.
-  const date last_start = date::latest().plus_days(-max_weeks * 7);
-  if (start > last_start) {
-    throw error::invalid_input(
-        fmt::format("start {} leaves no room for a plan of up to {} weeks before 9999-12-31; "
-                    "accepted: a start up to {}",
-                    start.iso(), max_weeks, last_start.iso()));
-  }
-  if (start < earliest) {
-    throw error::invalid_input(
-        fmt::format("start {} is more than a year before today ({}); accepted: {} to {}",
-                    start.iso(), today.iso(), earliest.iso(), latest.iso()));
-  }
-  if (start > latest) {
-    throw error::invalid_input(
-        fmt::format("start {} is more than two years after today ({}); accepted: {} to {}",
-                    start.iso(), today.iso(), earliest.iso(), latest.iso()));
-  }
-}
-
-void check_range(std::string_view what, int value, int low, int high) {
-  if (value < low || value > high) {
-    throw error::invalid_input(
-        fmt::format("{} {} is not valid; accepted: {} to {}", what, value, low, high));
-  }
-}
 
 struct resolved {
   const condition* cond = nullptr;  ///< may be null when a protocol names an unknown condition
@@ -126,17 +61,15 @@ void symptom_warnings(const catalogue& cat, const runner_profile& profile,
   for (const auto& id : profile.symptoms) {
     const symptom* s = cat.find_symptom(id);
     if (s == nullptr) continue;
+    plan_notice n(notice_code::symptom_not_red_flag);
+    n.symptom_id = s->id;
+    n.symptom = s->description;
     if (s->red_flag && s->min_age) {
-      warnings.add(fmt::format(
-          "symptom '{}' ({}) is a red flag only from age {}; at {} the plan goes ahead, but see "
-          "a clinician if it does not settle",
-          s->id, s->description, *s->min_age, profile.age));
-    } else {
-      warnings.add(fmt::format(
-          "symptom '{}' ({}) is not a red flag: the plan goes ahead; tell your clinician if it "
-          "persists or gets worse",
-          s->id, s->description));
+      n.code = notice_code::symptom_red_flag_from_age;
+      n.min_age = *s->min_age;
+      n.age = profile.age;
     }
+    warnings.add(std::move(n));
   }
 }
 
@@ -146,38 +79,42 @@ void profile_warnings(const protocol& proto, const runner_profile& profile, dist
   const double slow = load.cautious_weekly_increase * 100.0;
   const double normal = load.weekly_increase * 100.0;
   if (has_running(proto) && profile.run_days.size() <= 2) {
-    warnings.add(fmt::format(
-        "only {} run day(s) a week: each run carries a large share of the week, so weekly "
-        "volume stays lower; 3 or more run days spread the load",
-        profile.run_days.size()));
+    plan_notice n(notice_code::few_run_days);
+    n.run_days = static_cast<int>(profile.run_days.size());
+    warnings.add(std::move(n));
   }
   const double base = profile.baseline.km();
   if (base > 0 && target.km() > base * (1.0 + load.warn_increase)) {
-    warnings.add(fmt::format(
-        "target {} a week is {:.0f}% above the baseline of {} (more than {:g}%): the plan "
-        "builds toward it at the weekly cap and may end below it",
-        detail::format_km(target.km()), (target.km() / base - 1.0) * 100.0, detail::format_km(base),
-        load.warn_increase * 100.0));
+    plan_notice n(notice_code::target_far_above_baseline);
+    n.target = target;
+    n.baseline = profile.baseline;
+    n.percent = (target.km() / base - 1.0) * 100.0;
+    n.limit_percent = load.warn_increase * 100.0;
+    warnings.add(std::move(n));
   } else if (base <= 0 && target.km() > 0) {
-    warnings.add(fmt::format("baseline is 0 km: running restarts from the target of {} instead",
-                             detail::format_km(target.km())));
+    plan_notice n(notice_code::baseline_zero);
+    n.target = target;
+    warnings.add(std::move(n));
   }
   if (profile.current > profile.baseline) {
-    warnings.add(fmt::format(
-        "current weekly volume {} is above the pre-injury baseline of {}: check both numbers",
-        detail::format_km(profile.current.km()), detail::format_km(base)));
+    plan_notice n(notice_code::current_above_baseline);
+    n.baseline = profile.baseline;
+    n.current = profile.current;
+    warnings.add(std::move(n));
   }
   if (profile.age >= load.older_age) {
-    warnings.add(
-        fmt::format("age {}: slower progression used ({:g}% weekly increase instead of {:g}%) and "
-                    "phases may be longer",
-                    profile.age, slow, normal));
+    plan_notice n(notice_code::older_age_slower_build);
+    n.percent = slow;
+    n.limit_percent = normal;
+    n.age = profile.age;
+    warnings.add(std::move(n));
   }
   if (profile.prior_injuries > 0) {
-    warnings.add(fmt::format(
-        "{} prior injur{} of this kind: slower progression used ({:g}% weekly increase instead "
-        "of {:g}%) and phases may be longer",
-        profile.prior_injuries, profile.prior_injuries == 1 ? "y" : "ies", slow, normal));
+    plan_notice n(notice_code::prior_injuries_slower_build);
+    n.percent = slow;
+    n.limit_percent = normal;
+    n.prior_injuries = profile.prior_injuries;
+    warnings.add(std::move(n));
   }
 }
 
@@ -221,10 +158,12 @@ void end_when_target_reached(std::vector<detail::phase_span>& spans, std::vector
   spans.back().weeks = static_cast<int>(keep) - spans.back().first_week;
   const int extra = static_cast<int>(keep) - laid_out;
   if (extra > 0) {
-    warnings.add(fmt::format(
-        "the final phase '{}' is extended by {} week{} so that weekly volume can reach the "
-        "target of {} within the load rules",
-        spans.back().ph->name, extra, extra == 1 ? "" : "s", detail::format_km(target.km())));
+    plan_notice n(notice_code::final_phase_extended);
+    n.target = target;
+    n.weeks = extra;
+    n.phase_id = spans.back().ph->id;
+    n.phase_name = spans.back().ph->name;
+    warnings.add(std::move(n));
   }
 }
 
@@ -232,12 +171,12 @@ void warn_if_target_not_reached(const std::vector<plan_week>& weeks, distance ta
                                 detail::warning_list& warnings) {
   if (target.km() <= 0 || weeks.empty()) return;
   if (first_week_at_target(weeks, 0, target) < weeks.size()) return;
-  double best = 0;
-  for (const auto& w : weeks) best = std::max(best, w.run_total.km());
-  warnings.add(fmt::format(
-      "the plan ends before weekly volume reaches the target of {} (at most {} a week is "
-      "planned); continue the final phase's build, or plan more weeks",
-      detail::format_km(target.km()), detail::format_km(best)));
+  distance best;
+  for (const auto& w : weeks) best = std::max(best, w.run_total);
+  plan_notice n(notice_code::target_not_reached);
+  n.target = target;
+  n.planned = best;
+  warnings.add(std::move(n));
 }
 
 plan build_plan(const catalogue& cat, const condition* cond, const protocol& proto,
@@ -262,8 +201,10 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
   const bool open_ended = !request.weeks && target.km() > 0 &&
                           proto.phases.back().running.mode == running_mode::continuous;
   const int laid_out = total_weeks(spans);
-  if (open_ended) spans.back().weeks += max_weeks - laid_out;
-  std::vector<plan_week> weeks = detail::dated_weeks(spans, profile.start);
+  // An open-ended plan is laid out as long as a plan may be, then cut at the target.
+  if (open_ended) spans.back().weeks += plan_request_limits.max_weeks - laid_out;
+  const date start = *profile.start;  // validate_request checked it is set
+  std::vector<plan_week> weeks = detail::dated_weeks(spans, start);
   detail::plan_running(ctx, spans, weeks, warnings);
   if (open_ended) end_when_target_reached(spans, weeks, laid_out, target, warnings);
   warn_if_target_not_reached(weeks, target, warnings);
@@ -274,15 +215,16 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
          .condition_name = cond != nullptr ? cond->name : proto.condition_id,
          .protocol_id = proto.id,
          .protocol_name = proto.name,
-         .start = profile.start,
-         .end = profile.start.plus_days(days - 1),
+         .start = start,
+         .end = start.plus_days(days - 1),
          .weeks = std::move(weeks),
          .warnings = std::move(warnings).take(),
          .advice = {},
          .sources = proto.sources,
          .baseline = profile.baseline,
          .target = target,
-         .easy_pace = profile.easy_pace};
+         .easy_pace = profile.easy_pace,
+         .pain = proto.pain};
   p.advice.reserve(proto.advice.size());
   for (const auto& a : proto.advice) p.advice.push_back(a.text);
   return p;
@@ -290,28 +232,12 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
 
 }  // namespace
 
-void validate_request(const plan_request& request) {
-  const runner_profile& profile = request.profile;
-  if (request.condition_id.empty() && request.protocol_id.empty()) {
-    throw error::invalid_input(
-        "no condition or protocol given; accepted: a condition id or a protocol id from the "
-        "catalogue");
-  }
-  check_volume("baseline", profile.baseline);
-  check_volume("current", profile.current);
-  if (profile.target) check_volume("target", *profile.target);
-  check_run_days(profile.run_days);
-  check_range("age", profile.age, min_age, max_age);
-  check_range("prior injuries", profile.prior_injuries, 0, max_prior_injuries);
-  if (request.weeks) check_range("plan length in weeks", *request.weeks, 1, max_weeks);
-  check_start(profile.start, request.today);
-}
-
 plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
   // The safety gate comes first: a red flag is never hidden behind invalid input or a typo.
   // An age out of range cannot be trusted to rule out an age-gated red flag (the Ottawa rule),
   // so it screens as the oldest age.
-  const int age = request.profile.age >= min_age && request.profile.age <= max_age
+  const auto& limits = plan_request_limits;
+  const int age = request.profile.age >= limits.min_age && request.profile.age <= limits.max_age
                       ? request.profile.age
                       : std::numeric_limits<int>::max();
   if (auto r = screen_symptoms(cat, request.profile.symptoms, age)) return *r;
@@ -323,9 +249,9 @@ plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
 
 namespace detail {
 
-void warning_list::add(std::string text) {
-  if (std::find(items_.begin(), items_.end(), text) == items_.end()) {
-    items_.push_back(std::move(text));
+void warning_list::add(plan_notice notice) {
+  if (std::find(items_.begin(), items_.end(), notice) == items_.end()) {
+    items_.push_back(std::move(notice));
   }
 }
 
@@ -348,11 +274,6 @@ bool mentions_ice(std::string_view text) noexcept {
     }
   }
   return false;
-}
-
-std::string format_km(double km) {
-  const double rounded = std::round(km * 10.0) / 10.0;
-  return fmt::format("{:g} km", rounded);
 }
 
 }  // namespace detail

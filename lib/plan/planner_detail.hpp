@@ -21,11 +21,11 @@ namespace kneerehab::detail {
 /// Warnings in the order they were first raised, each once.
 class warning_list {
  public:
-  void add(std::string text);
-  [[nodiscard]] std::vector<std::string> take() && { return std::move(items_); }
+  void add(plan_notice notice);
+  [[nodiscard]] std::vector<plan_notice> take() && { return std::move(items_); }
 
  private:
-  std::vector<std::string> items_;
+  std::vector<plan_notice> items_;
 };
 
 /// One phase as laid out on the calendar: weeks [first_week, first_week + weeks).
@@ -65,8 +65,5 @@ void plan_sessions(const plan_context& ctx, const std::vector<phase_span>& spans
 
 /// True when `text` mentions ice or icing as a word ("ice", "icing", "iced").
 bool mentions_ice(std::string_view text) noexcept;
-
-/// "30 km" style number formatting shared by warnings: at most one decimal.
-std::string format_km(double km);
 
 }  // namespace kneerehab::detail

@@ -82,7 +82,7 @@ class running_planner {
                                                     double week_limit) const;
   void commit_runs(const phase_span& span, plan_week& week, std::vector<planned_run>& runs,
                    bool lighter);
-  [[nodiscard]] std::vector<std::string> run_notes(const phase_span& span) const;
+  [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span) const;
   [[nodiscard]] bool is_run_day(const plan_week& week, int day_in_week) const noexcept;
 
   const plan_context& ctx_;
@@ -95,34 +95,21 @@ class running_planner {
   build_progress build_;
   bool last_week_was_ladder_ = false;
   double last_ladder_week_km_ = 0;
-  std::string warm_up_;
-  std::string cool_down_;
+  std::string warm_up_;             ///< the protocol's warm-up advice; may be empty
+  std::string cool_down_;           ///< the protocol's cool-down advice; may be empty
   std::vector<std::string> icing_;  ///< per protocol phase; empty when its advice has no ice
   int final_phase_ = 0;
   bool share_warned_ = false;
   int extended_into_ = -1;  ///< phase already warned about for the ladder extension
 };
 
-std::string exercise_name_or(const catalogue& cat, std::string_view id, std::string_view other) {
-  const exercise* e = cat.find_exercise(id);
-  return e ? e->name : std::string(other);
-}
-
-std::string warm_up_note(const catalogue& cat) {
-  std::vector<std::string> moves;
-  for (std::string_view id : {"leg-swing", "walking-lunge", "high-knee-march"}) {
-    if (const exercise* e = cat.find_exercise(id)) moves.push_back(e->name);
+/// The protocol's first advice on `topic`, or empty: the warm-up and cool-down before and
+/// after each run are the protocol's own words, so they never name an exercise it bars.
+std::string advice_on(const protocol& proto, advice_topic topic) {
+  for (const auto& a : proto.advice) {
+    if (a.topic == topic) return a.text;
   }
-  const std::string list = moves.empty() ? "leg swings and other dynamic moves"
-                                         : fmt::format("{}", fmt::join(moves, ", "));
-  return fmt::format("Warm-up: 5 minutes of brisk walking, then dynamic moves ({}), about 10 each",
-                     list);
-}
-
-std::string cool_down_note(const catalogue& cat) {
-  return fmt::format("Cool-down: static {} and {}, 30 s each side",
-                     exercise_name_or(cat, "hamstring-stretch", "hamstring stretch"),
-                     exercise_name_or(cat, "calf-stretch", "calf stretch"));
+  return {};
 }
 
 running_planner::running_planner(const plan_context& ctx, const std::vector<phase_span>& spans,
@@ -130,14 +117,14 @@ running_planner::running_planner(const plan_context& ctx, const std::vector<phas
     : ctx_(ctx),
       load_(ctx.proto->load),
       warnings_(warnings),
-      warm_up_(warm_up_note(*ctx.cat)),
-      cool_down_(cool_down_note(*ctx.cat)),
+      warm_up_(advice_on(*ctx.proto, advice_topic::warm_up)),
+      cool_down_(advice_on(*ctx.proto, advice_topic::cool_down)),
       final_phase_(static_cast<int>(ctx.proto->phases.size()) - 1) {
   icing_.resize(ctx.proto->phases.size());
   for (std::size_t i = 0; i < ctx.proto->phases.size(); ++i) {
     for (const auto& text : ctx.proto->phases[i].advice) {
       if (mentions_ice(text)) {
-        icing_[i] = "Icing: " + text;
+        icing_[i] = text;
         break;
       }
     }
@@ -152,10 +139,13 @@ bool running_planner::is_run_day(const plan_week& week, int day_in_week) const n
   return ctx_.is_run_day[static_cast<std::size_t>(wd)];
 }
 
-std::vector<std::string> running_planner::run_notes(const phase_span& span) const {
-  std::vector<std::string> notes{warm_up_, cool_down_};
+std::vector<session_note> running_planner::run_notes(const phase_span& span) const {
+  std::vector<session_note> notes;
+  notes.reserve(4);
+  if (!warm_up_.empty()) notes.emplace_back(note_code::warm_up, warm_up_);
+  if (!cool_down_.empty()) notes.emplace_back(note_code::cool_down, cool_down_);
   const auto& icing = icing_[static_cast<std::size_t>(span.index)];
-  if (!icing.empty()) notes.push_back(icing);
+  if (!icing.empty()) notes.emplace_back(note_code::icing, icing);
   return notes;
 }
 
@@ -168,7 +158,7 @@ void running_planner::plan(const phase_span& span, plan_week& week) {
     return;
   }
   if (ctx_.target.km() <= 0.0) {
-    warnings_.add("the target weekly volume is 0 km: no running is planned");
+    warnings_.add(plan_notice(notice_code::target_zero));
     return;
   }
   if (rule.mode == running_mode::walk_run) {
@@ -179,10 +169,11 @@ void running_planner::plan(const phase_span& span, plan_week& week) {
   if (ladder_.ladder != nullptr && !ladder_.finished(load_.min_sessions_per_step)) {
     if (extended_into_ != span.index) {
       extended_into_ = span.index;
-      warnings_.add(fmt::format(
-          "the walk/run ladder '{}' is not finished when its phase ends: it continues into "
-          "phase '{}' before continuous running starts",
-          ladder_.ladder->id, span.ph->name));
+      plan_notice n(notice_code::ladder_extended);
+      n.ladder_id = ladder_.ladder->id;
+      n.phase_id = span.ph->id;
+      n.phase_name = span.ph->name;
+      warnings_.add(std::move(n));
     }
     ladder_week(span, week);
     return;
@@ -222,19 +213,16 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
     if (!is_run_day(week, k) || runs >= load_.max_runs_per_week) continue;
     const int day = first_day + k;
     if (day - last_run_day_ < 2) {
-      warnings_.add(
-          "some run days are consecutive: walk/run sessions never fall on consecutive days, so "
-          "a run day is skipped when the day before had a run");
+      warnings_.add(plan_notice(notice_code::consecutive_run_days));
       continue;
     }
     const int step_index = next_step(day);
     const interval_step& step = ladder_.ladder->steps[static_cast<std::size_t>(step_index)];
     const distance run = ctx_.profile->easy_pace.distance_in(step.repeats * step.run_s / 60.0);
     if (week_km + run.km() > ctx_.target.km() + 1e-9) {
-      warnings_.add(fmt::format(
-          "the target of {} a week is below what the walk/run ladder needs: ladder runs are "
-          "limited to the target",
-          format_km(ctx_.target.km())));
+      plan_notice n(notice_code::target_below_ladder);
+      n.target = ctx_.target;
+      warnings_.add(std::move(n));
       continue;
     }
     if (step_index != ladder_.step) {
@@ -368,11 +356,11 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   for (int k = 0; k < 7; ++k) run_days += is_run_day(week, k) ? 1 : 0;
   if (!share_warned_ && run_days * load_.long_run_share < 1.0 - 1e-9 && !kept.empty()) {
     share_warned_ = true;
-    warnings_.add(fmt::format(
-        "with {} run day(s) a week no run may exceed {:g}% of the week's allowed volume, so "
-        "each week is planned at {:g}% of it; add run days to reach the full volume",
-        run_days, load_.long_run_share * 100.0,
-        std::round(std::min(1.0, run_days * load_.long_run_share) * 100.0)));
+    plan_notice n(notice_code::long_run_share_limits_week);
+    n.run_days = run_days;
+    n.limit_percent = load_.long_run_share * 100.0;
+    n.percent = std::round(std::min(1.0, run_days * load_.long_run_share) * 100.0);
+    warnings_.add(std::move(n));
   }
   commit_runs(span, week, kept, lighter);
   week.run_cap = distance::from_km(cap);
@@ -419,17 +407,15 @@ void running_planner::commit_runs(const phase_span& span, plan_week& week,
                     .hills = false,
                     .speed = false,
                     .long_run = r.long_run};
-    std::vector<std::string> notes = run_notes(span);
+    std::vector<session_note> notes = run_notes(span);
     if (!r.long_run) {
       run.hills = hills && ordinary == 0;
       run.speed = speed && ordinary == ordinary_count - 1 && !run.hills;
-      if (run.hills)
-        notes.emplace_back("Hills: include gentle uphill sections; walk the downhills");
-      if (run.speed)
-        notes.emplace_back("Speed: finish with 6 x 20 s relaxed strides, full recovery");
+      if (run.hills) notes.emplace_back(note_code::hills);
+      if (run.speed) notes.emplace_back(note_code::speed);
       ++ordinary;
     } else {
-      notes.emplace_back("Long run: keep it easy and conversational");
+      notes.emplace_back(note_code::long_run);
     }
     week.days[static_cast<std::size_t>(r.day_in_week)].sessions.push_back(
         session{.type = session_type::run,

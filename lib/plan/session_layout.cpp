@@ -1,5 +1,4 @@
 // Strength, mobility and cross-training sessions on the days of each week, then rest.
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -77,7 +76,7 @@ struct resolved_prescription {
   const std::string* name = nullptr;
   session_type type = session_type::strength;
   bool high = false;
-  std::string note;  ///< "Name: note", formatted once
+  std::string note;  ///< the prescription's note; may be empty
 };
 
 std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const phase& ph,
@@ -87,8 +86,11 @@ std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const 
   for (const auto& p : ph.prescriptions) {
     if (is_barred(ph, p.exercise_id)) {
       // A validated catalogue never prescribes what a phase bars (rule 6); guard anyway.
-      warnings.add(
-          fmt::format("'{}' is barred in phase '{}' and is left out", p.exercise_id, ph.name));
+      plan_notice n(notice_code::exercise_barred);
+      n.exercise_id = p.exercise_id;
+      n.phase_id = ph.id;
+      n.phase_name = ph.name;
+      warnings.add(std::move(n));
       continue;
     }
     resolved_prescription r;
@@ -97,7 +99,7 @@ std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const 
     r.name = r.ex != nullptr ? &r.ex->name : &p.exercise_id;
     r.type = session_for(r.ex);
     r.high = r.ex != nullptr && r.ex->load == load_level::high;
-    if (!p.note.empty()) r.note = fmt::format("{}: {}", *r.name, p.note);
+    r.note = p.note;
     out.push_back(std::move(r));
   }
   return out;
@@ -107,18 +109,30 @@ void place_prescription(const resolved_prescription& r, plan_week& week, warning
   const dosage& dose = dose_for_week(*r.p, week.week_in_phase);
   const std::string& name = *r.name;
   if (r.high && dose.sessions_per_week > max_high_load_days) {
-    warnings.add(fmt::format(
-        "{} is high-load work: planned on {} days a week instead of {} times so the same "
-        "muscles always get a day of rest in between",
-        name, max_high_load_days, dose.sessions_per_week));
+    plan_notice n(notice_code::high_load_spread);
+    n.days = max_high_load_days;
+    n.sessions = dose.sessions_per_week;
+    n.exercise_id = r.p->exercise_id;
+    n.exercise_name = name;
+    warnings.add(std::move(n));
   }
   const day_set set = days_for(dose.sessions_per_week, r.high);
   for (int i = 0; i < set.count; ++i) {
     auto& day = week.days[static_cast<std::size_t>(set.days[static_cast<std::size_t>(i)])];
     session& s = session_of_type(day, r.type);
     s.exercises.push_back(exercise_dose{r.p->exercise_id, name, dose});
-    if (dose.sessions_per_week == 14 && !r.high) s.notes.push_back("Twice a day: " + name);
-    if (!r.note.empty()) s.notes.push_back(r.note);
+    if (dose.sessions_per_week == 14 && !r.high) {
+      session_note n(note_code::twice_a_day);
+      n.exercise_id = r.p->exercise_id;
+      n.exercise_name = name;
+      s.notes.push_back(std::move(n));
+    }
+    if (!r.note.empty()) {
+      session_note n(note_code::exercise_note, r.note);
+      n.exercise_id = r.p->exercise_id;
+      n.exercise_name = name;
+      s.notes.push_back(std::move(n));
+    }
   }
 }
 
@@ -130,7 +144,7 @@ bool has_run(const plan_day& day) noexcept {
 
 /// Cross-training on a few non-run days, never two days in a row, rotating the activities
 /// the phase allows. Phases without running get one more day.
-void place_cross_training(const phase& ph, const std::string& note, plan_week& week,
+void place_cross_training(const phase& ph, const session_note& note, plan_week& week,
                           int& rotation) {
   if (ph.cross_training.empty()) return;
   const int max_days = ph.running.mode == running_mode::none ? 3 : 2;
@@ -164,9 +178,8 @@ void fill_rest(plan_week& week) {
 
 void plan_sessions(const plan_context& ctx, const std::vector<phase_span>& spans,
                    std::vector<plan_week>& weeks, warning_list& warnings) {
-  const std::string cross_note =
-      fmt::format("Easy to moderate effort, 20-40 minutes; stop if knee pain goes above {}/10",
-                  ctx.proto->pain.progress_max);
+  session_note cross_note(note_code::cross_training);
+  cross_note.pain_max = ctx.proto->pain.progress_max;
   int rotation = 0;
   for (const auto& span : spans) {
     const auto resolved = resolve_phase(ctx, *span.ph, warnings);

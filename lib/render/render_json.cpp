@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kneerehab/core/version.hpp"
+#include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
 
 namespace kneerehab {
@@ -65,6 +66,47 @@ json run_json(const run_session& r) {
   return j;
 }
 
+/// A warning: its code, the values it carries (distances in km) and its text in km.
+json notice_json(const plan_notice& n) {
+  json j;
+  j["code"] = std::string(to_string(n.code));
+  const auto distance_value = [&](const char* key, const std::optional<distance>& d) {
+    if (d) j[key] = km(*d);
+  };
+  const auto number_value = [&](const char* key, const auto& value) {
+    if (value) j[key] = *value;
+  };
+  const auto text_value = [&](const char* key, const std::string& value) {
+    if (!value.empty()) j[key] = value;
+  };
+  distance_value("target_km", n.target);
+  distance_value("baseline_km", n.baseline);
+  distance_value("current_km", n.current);
+  distance_value("planned_km", n.planned);
+  if (n.percent) j["percent"] = rounded(*n.percent, 1);
+  if (n.limit_percent) j["limit_percent"] = rounded(*n.limit_percent, 1);
+  number_value("age", n.age);
+  number_value("min_age", n.min_age);
+  number_value("prior_injuries", n.prior_injuries);
+  number_value("run_days", n.run_days);
+  number_value("weeks", n.weeks);
+  number_value("weeks_needed", n.weeks_needed);
+  number_value("days", n.days);
+  number_value("sessions", n.sessions);
+  number_value("pain", n.pain);
+  number_value("pain_max", n.pain_max);
+  text_value("symptom_id", n.symptom_id);
+  text_value("symptom", n.symptom);
+  text_value("ladder_id", n.ladder_id);
+  text_value("phase_id", n.phase_id);
+  text_value("phase_name", n.phase_name);
+  text_value("exercise_id", n.exercise_id);
+  text_value("exercise_name", n.exercise_name);
+  text_value("protocol_id", n.protocol_id);
+  j["text"] = notice_text(n, unit_system::km);
+  return j;
+}
+
 bool carries_exercises(session_type type) noexcept {
   switch (type) {
     case session_type::strength:
@@ -103,7 +145,9 @@ json session_json(const session& s) {
   }
   if (carries_run(s.type) && s.run) j["run"] = run_json(*s.run);
   if (s.type == session_type::cross_training && !s.activity.empty()) j["activity"] = s.activity;
-  j["notes"] = s.notes;
+  json notes = json::array();
+  for (const auto& n : s.notes) notes.push_back(note_text(n));
+  j["notes"] = std::move(notes);
   return j;
 }
 
@@ -156,7 +200,9 @@ std::string render_json(const plan& p) {
   json weeks = json::array();
   for (const auto& w : p.weeks) weeks.push_back(week_json(w));
   j["weeks"] = std::move(weeks);
-  j["warnings"] = p.warnings;
+  json warnings = json::array();
+  for (const auto& w : p.warnings) warnings.push_back(notice_json(w));
+  j["warnings"] = std::move(warnings);
   j["advice"] = p.advice;
   j["sources"] = p.sources;
   j["baseline_km"] = km(p.baseline);

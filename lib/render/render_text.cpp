@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
 
 namespace kneerehab {
@@ -186,6 +187,31 @@ bool active(const plan_day& day) {
                      [](const session& s) { return s.type != session_type::rest; });
 }
 
+/// "4-5", or "5" when the band is a single score.
+std::string band(int low, int high) {
+  return low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high);
+}
+
+/// The pain-monitoring rules (clinical-rules section 2) with the protocol's own thresholds.
+void render_pain_guide(std::string& out, const pain_rules& pain) {
+  out += "Pain score guide (0-10, during and the morning after; this protocol's thresholds):\n";
+  wrap(out, "  ", "  ",
+       fmt::format("{} and no worse next morning: carry on as planned.",
+                   band(0, pain.progress_max)));
+  if (pain.hold_max > pain.progress_max) {
+    wrap(out, "  ", "  ",
+         fmt::format("{}, or 1-2 points worse next morning: repeat this week's step, do not "
+                     "progress.",
+                     band(pain.progress_max + 1, pain.hold_max)));
+  }
+  wrap(out, "  ", "  ",
+       fmt::format("Above {}, rising during a session, limping or new swelling: stop the session "
+                   "and go back one step. Pain or swelling lasting more than 24 hours: cut back "
+                   "and tell your therapist.",
+                   pain.hold_max));
+  out += '\n';
+}
+
 void render_header(std::string& out, const plan& p, unit_system units) {
   const std::string title = "KNEE REHAB PLAN";
   out += title + '\n' + std::string(title.size(), '=') + '\n';
@@ -231,16 +257,7 @@ void render_header(std::string& out, const plan& p, unit_system units) {
                        w.lighter_week ? "  lighter week" : "");
   }
   out += '\n';
-  // The default pain-monitoring rules (clinical-rules section 2); the plan does not carry a
-  // protocol's own thresholds, so the handout says that the therapist's word wins.
-  out += "Pain score guide (0-10, during and the morning after; your therapist may set others):\n";
-  wrap(out, "  ", "  ", "0-3 and no worse next morning: carry on as planned.");
-  wrap(out, "  ", "  ",
-       "4-5, or 1-2 points worse next morning: repeat this week's step, do not progress.");
-  wrap(out, "  ", "  ",
-       "Above 5, rising during a session, limping or new swelling: stop the session and go back "
-       "one step. Pain or swelling lasting more than 24 hours: cut back and tell your therapist.");
-  out += '\n';
+  render_pain_guide(out, p.pain);
 }
 
 void render_session(std::string& out, const session& s, unit_system units) {
@@ -267,7 +284,7 @@ void render_session(std::string& out, const session& s, unit_system units) {
     const std::string& name = e.name.empty() ? e.exercise_id : e.name;
     wrap(out, "    [ ] ", "        ", fmt::format("{}: {}", name, describe(e.dose)));
   }
-  for (const auto& note : s.notes) wrap(out, "      Note: ", "            ", note);
+  for (const auto& note : s.notes) wrap(out, "      Note: ", "            ", note_text(note));
 }
 
 void render_week(std::string& out, const plan& p, const plan_week& w, unit_system units) {
@@ -313,7 +330,10 @@ std::string render_text(const plan& p, const render_options& options) {
   render_header(out, p, options.units);
   for (const auto& w : p.weeks) render_week(out, p, w, options.units);
   out += std::string(line_width, '=') + '\n';
-  render_list(out, "Warnings", "  ! ", p.warnings);
+  std::vector<std::string> warnings;
+  warnings.reserve(p.warnings.size());
+  for (const auto& w : p.warnings) warnings.push_back(notice_text(w, options.units));
+  render_list(out, "Warnings", "  ! ", warnings);
   render_list(out, "Advice", "  - ", p.advice);
   render_list(out, "Sources", "  - ", p.sources);
   return out;

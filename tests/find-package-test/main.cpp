@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   request.condition_id = "patellofemoral-pain";
   request.profile.start = kneerehab::date::from_ymd(2026, 11, 23);
   request.profile.baseline = kneerehab::distance::from_km(30);
-  request.today = request.profile.start;
+  // No default for today (or start): the planner reads no clock.
+  request.today = kneerehab::date::from_ymd(2026, 11, 21);
   const auto outcome = kneerehab::make_plan(cat, request);
   const auto& p = std::get<kneerehab::plan>(outcome);
   std::cout << "kneerehab " << kneerehab::version << ": " << p.weeks.size() << " weeks of "

@@ -50,10 +50,17 @@ class distance {
 /// Running pace, stored as seconds per kilometre; strictly positive.
 class pace {
  public:
+  static constexpr double fastest_seconds_per_km = 120.0;   ///< 2:00 per km
+  static constexpr double slowest_seconds_per_km = 1200.0;  ///< 20:00 per km
+
   /// Throws error(errc::invalid_input) unless 120 <= seconds per km <= 1200 (2:00-20:00 /km).
   static pace from_seconds_per_km(double seconds);
-  /// Parses "MM:SS" per km or per mile (per `units`); throws error(errc::invalid_input).
+  /// Parses "MM:SS" per km or per mile (per `units`); throws error(errc::invalid_input) saying
+  /// what is accepted in `units`.
   static pace parse(std::string_view text, unit_system units);
+  /// The accepted paces in whole seconds per `units`, both ends accepted by parse():
+  /// "2:00 to 20:00 per km", "3:14 to 32:11 per mi".
+  static std::string accepted_range(unit_system units);
 
   [[nodiscard]] double seconds_per_km() const noexcept { return seconds_per_km_; }
   /// Minutes needed to cover `d` at this pace.

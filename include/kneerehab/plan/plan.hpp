@@ -12,6 +12,8 @@
 #include "kneerehab/model/date.hpp"
 #include "kneerehab/model/protocol.hpp"
 #include "kneerehab/model/units.hpp"
+#include "kneerehab/plan/plan_notice.hpp"
+#include "kneerehab/plan/session_note.hpp"
 
 namespace kneerehab {
 
@@ -49,7 +51,7 @@ struct session {
   std::vector<exercise_dose> exercises;  ///< strength / mobility
   std::optional<run_session> run;        ///< run / walk-run
   std::string activity;                  ///< cross-training activity
-  std::vector<std::string> notes;        ///< warm-up, cool-down, icing...
+  std::vector<session_note> notes;       ///< warm-up, cool-down, icing...
 };
 
 struct plan_day {
@@ -79,12 +81,13 @@ struct plan {
   date start;
   date end;  ///< last day of the last week
   std::vector<plan_week> weeks;
-  std::vector<std::string> warnings;
-  std::vector<std::string> advice;
+  std::vector<plan_notice> warnings;  ///< worded by render/notice_text.hpp
+  std::vector<std::string> advice;    ///< the protocol's advice, as written
   std::vector<std::string> sources;
   distance baseline;
   distance target;
   pace easy_pace = pace::from_seconds_per_km(390);
+  pain_rules pain;  ///< the protocol's pain-monitoring thresholds
 };
 
 /// The answer when a red-flag symptom is reported: no plan, a referral.

@@ -15,10 +15,11 @@ namespace kneerehab {
 
 struct runner_profile {
   severity level = severity::moderate;
-  date start = date::from_ymd(2026, 1, 5);  ///< first day of the plan
-  distance baseline;                        ///< weekly volume before the injury
-  distance current;                         ///< weekly volume now (0 if stopped)
-  std::optional<distance> target;           ///< weekly volume to return to; default baseline
+  /// First day of the plan; make_plan throws error(errc::invalid_input) when it is not set.
+  std::optional<date> start;
+  distance baseline;               ///< weekly volume before the injury
+  distance current;                ///< weekly volume now (0 if stopped)
+  std::optional<distance> target;  ///< weekly volume to return to; default baseline
   std::vector<weekday> run_days = {weekday::mon, weekday::wed, weekday::fri};
   pace easy_pace = pace::from_seconds_per_km(390);
   int age = 35;                       ///< 10..100
@@ -33,7 +34,11 @@ struct plan_request {
   std::string protocol_id;   ///< ... or this (wins when both are given)
   runner_profile profile;
   std::optional<int> weeks;  ///< plan length; default: sum of the phase lengths (1..104)
-  date today = date::from_ymd(2026, 1, 1);  ///< to reject start dates far from today
+  /// The caller's today, to reject start dates far from it. The planner reads no clock:
+  /// make_plan throws error(errc::invalid_input) when it is not set.
+  std::optional<date> today;
+  /// The units the distances and pace were stated in: messages about them use these units.
+  unit_system units = unit_system::km;
 };
 
 }  // namespace kneerehab
