@@ -301,7 +301,8 @@ TEST(RenderText, LongWordsAndLineBreaksStayWithinTheWidth) {
   plan p = sample_plan();
   p.sources.push_back("https://example.org/" + std::string(150, 'x'));
   p.warnings.push_back("First line.\nSecond line\twith a tab.");
-  p.weeks[0].days[0].sessions[0].exercises[0].name = std::string(120, 'g');
+  auto& first = p.weeks[0].days[0].sessions[0].exercises[0];
+  first = exercise_dose(first.exercise_id(), std::string(120, 'g'), first.dose);
   const std::string text = render_text(p);
   for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 100U) << line;
   EXPECT_NE(text.find("  ! First line.\n    Second line with a tab.\n"), std::string::npos);

@@ -82,7 +82,9 @@ class running_planner {
                                                     double week_limit) const;
   void commit_runs(const phase_span& span, plan_week& week, std::vector<planned_run>& runs,
                    bool lighter);
-  [[nodiscard]] std::vector<std::string> run_notes(const phase_span& span) const;
+  /// Warm-up, cool-down and (when the phase's advice mentions ice) icing, built once per
+  /// phase; `extra` more notes fit without reallocating.
+  [[nodiscard]] std::vector<std::string> run_notes(const phase_span& span, std::size_t extra) const;
   [[nodiscard]] bool is_run_day(const plan_week& week, int day_in_week) const noexcept;
 
   const plan_context& ctx_;
@@ -97,7 +99,7 @@ class running_planner {
   double last_ladder_week_km_ = 0;
   std::string warm_up_;
   std::string cool_down_;
-  std::vector<std::string> icing_;  ///< per protocol phase; empty when its advice has no ice
+  std::vector<std::vector<std::string>> phase_notes_;  ///< run notes per protocol phase
   int final_phase_ = 0;
   bool share_warned_ = false;
   int extended_into_ = -1;  ///< phase already warned about for the ladder extension
@@ -133,11 +135,13 @@ running_planner::running_planner(const plan_context& ctx, const std::vector<phas
       warm_up_(warm_up_note(*ctx.cat)),
       cool_down_(cool_down_note(*ctx.cat)),
       final_phase_(static_cast<int>(ctx.proto->phases.size()) - 1) {
-  icing_.resize(ctx.proto->phases.size());
+  phase_notes_.resize(ctx.proto->phases.size());
   for (std::size_t i = 0; i < ctx.proto->phases.size(); ++i) {
+    auto& notes = phase_notes_[i];
+    notes = {warm_up_, cool_down_};
     for (const auto& text : ctx.proto->phases[i].advice) {
       if (mentions_ice(text)) {
-        icing_[i] = "Icing: " + text;
+        notes.push_back("Icing: " + text);
         break;
       }
     }
@@ -152,10 +156,12 @@ bool running_planner::is_run_day(const plan_week& week, int day_in_week) const n
   return ctx_.is_run_day[static_cast<std::size_t>(wd)];
 }
 
-std::vector<std::string> running_planner::run_notes(const phase_span& span) const {
-  std::vector<std::string> notes{warm_up_, cool_down_};
-  const auto& icing = icing_[static_cast<std::size_t>(span.index)];
-  if (!icing.empty()) notes.push_back(icing);
+std::vector<std::string> running_planner::run_notes(const phase_span& span,
+                                                    std::size_t extra) const {
+  const auto& shared = phase_notes_[static_cast<std::size_t>(span.index)];
+  std::vector<std::string> notes;
+  notes.reserve(shared.size() + extra);
+  notes.insert(notes.end(), shared.begin(), shared.end());
   return notes;
 }
 
@@ -254,7 +260,7 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
                                  .speed = false,
                                  .long_run = false},
               .activity = {},
-              .notes = run_notes(span)};
+              .notes = run_notes(span, 0)};
     week.days[static_cast<std::size_t>(k)].sessions.push_back(std::move(s));
     history_.push_back({day, run.km()});
     last_run_day_ = day;
@@ -419,7 +425,7 @@ void running_planner::commit_runs(const phase_span& span, plan_week& week,
                     .hills = false,
                     .speed = false,
                     .long_run = r.long_run};
-    std::vector<std::string> notes = run_notes(span);
+    std::vector<std::string> notes = run_notes(span, 1);
     if (!r.long_run) {
       run.hills = hills && ordinary == 0;
       run.speed = speed && ordinary == ordinary_count - 1 && !run.hills;

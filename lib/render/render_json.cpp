@@ -35,11 +35,11 @@ void write_named(json_writer& j, std::string_view key, const std::string& id,
 
 void write_exercise(json_writer& j, const exercise_dose& e) {
   j.begin_object();
-  j.member("id", e.exercise_id);
+  j.member("id", e.exercise_id());
   j.member("sets", e.dose.sets);
   j.member("reps", e.dose.reps);
   j.member("hold_s", e.dose.hold_s);
-  j.member("name", e.name);
+  j.member("name", e.name());
   j.member("minutes", e.dose.minutes);
   if (!e.dose.tempo.empty()) j.member("tempo", e.dose.tempo);
   if (!e.dose.load.empty()) j.member("load", e.dose.load);
