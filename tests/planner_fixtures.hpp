@@ -324,11 +324,11 @@ inline std::vector<std::string> rule_violations(const catalogue& cat, const prot
       if (day.sessions.empty()) fail("day without a session", w);
       for (const session& s : day.sessions) {
         for (const auto& e : s.exercises) {
-          if (std::find(ph.barred_exercises.begin(), ph.barred_exercises.end(), e.exercise_id) !=
+          if (std::find(ph.barred_exercises.begin(), ph.barred_exercises.end(), e.exercise_id()) !=
               ph.barred_exercises.end()) {
-            fail("barred exercise " + e.exercise_id, w);
+            fail("barred exercise " + e.exercise_id(), w);
           }
-          const exercise* ex = cat.find_exercise(e.exercise_id);
+          const exercise* ex = cat.find_exercise(e.exercise_id());
           if (ex != nullptr && ex->load == load_level::high) high_load_by_day[index].push_back(ex);
         }
         if (!s.run) continue;

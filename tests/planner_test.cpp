@@ -91,7 +91,7 @@ std::string dump(const plan& p) {
       out << d.day.iso();
       for (const auto& s : d.sessions) {
         out << ' ' << to_string(s.type) << s.activity;
-        for (const auto& e : s.exercises) out << e.exercise_id << e.dose.sets << e.dose.reps;
+        for (const auto& e : s.exercises) out << e.exercise_id() << e.dose.sets << e.dose.reps;
         if (s.run) out << s.run->run.km() << s.run->minutes << static_cast<int>(s.run->where);
         for (const auto& n : s.notes) out << note_text(n);
       }
@@ -658,10 +658,10 @@ TEST_F(planner, daily_prescriptions_every_day_others_spread_apart) {
     bool wall_sit = false;
     for (const auto& s : w.days[static_cast<std::size_t>(k)].sessions) {
       for (const auto& e : s.exercises) {
-        wall_sit |= e.exercise_id == "wall-sit";
-        if (e.exercise_id == "glute-bridge") {
+        wall_sit |= e.exercise_id() == "wall-sit";
+        if (e.exercise_id() == "glute-bridge") {
           bridge_days.push_back(k);
-          EXPECT_EQ(e.name, "Glute bridge");
+          EXPECT_EQ(e.name(), "Glute bridge");
         }
       }
     }
@@ -675,7 +675,7 @@ TEST_F(planner, dose_follows_the_weekly_progression) {
   auto bridge_reps = [&](std::size_t week) {
     for (const auto& s : p.weeks[week].days[0].sessions) {
       for (const auto& e : s.exercises) {
-        if (e.exercise_id == "glute-bridge") return e.dose.reps;
+        if (e.exercise_id() == "glute-bridge") return e.dose.reps;
       }
     }
     return -1;

@@ -321,7 +321,8 @@ TEST(RenderText, LongWordsAndLineBreaksStayWithinTheWidth) {
   odd.symptom_id = "odd";
   odd.symptom = "First line.\nSecond line\twith a tab.";
   p.warnings.push_back(odd);
-  p.weeks[0].days[0].sessions[0].exercises[0].name = std::string(120, 'g');
+  auto& first = p.weeks[0].days[0].sessions[0].exercises[0];
+  first = exercise_dose(first.exercise_id(), std::string(120, 'g'), first.dose);
   const std::string text = render_text(p);
   for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 100U) << line;
   EXPECT_NE(text.find("  ! symptom 'odd' (First line.\n    Second line with a tab.) is not a red"),

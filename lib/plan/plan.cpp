@@ -1,7 +1,25 @@
-// Names of the plan's closed sets.
+// Names of the plan's closed sets; the exercise dose's shared label.
 #include "kneerehab/plan/plan.hpp"
 
 namespace kneerehab {
+
+exercise_dose::exercise_dose(std::string id, std::string name, dosage d)
+    : label(std::make_shared<const exercise_label>(
+          exercise_label{.id = std::move(id), .name = std::move(name)})),
+      dose(std::move(d)) {}
+
+exercise_dose::exercise_dose(std::shared_ptr<const exercise_label> shared_label, dosage d)
+    : label(std::move(shared_label)), dose(std::move(d)) {}
+
+const std::string& exercise_dose::exercise_id() const noexcept {
+  static const std::string none;
+  return label ? label->id : none;
+}
+
+const std::string& exercise_dose::name() const noexcept {
+  static const std::string none;
+  return label ? label->name : none;
+}
 
 std::string_view to_string(session_type type) noexcept {
   switch (type) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -256,16 +257,16 @@ void warning_list::add(plan_notice notice) {
 }
 
 bool mentions_ice(std::string_view text) noexcept {
-  auto lower = [](char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  };
-  auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  // ASCII letters, as std::isalpha and std::tolower see them in the "C" locale, inline.
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !is_letter(text[i])) ++i;
     const std::size_t begin = i;
     while (i < text.size() && is_letter(text[i])) ++i;
     const std::string_view word = text.substr(begin, i - begin);
+    if (word.size() < 3 || word.size() > 5) continue;
     for (std::string_view ice : {"ice", "icing", "iced"}) {
       if (word.size() == ice.size() && std::equal(word.begin(), word.end(), ice.begin(),
                                                   [&](char a, char b) { return lower(a) == b; })) {

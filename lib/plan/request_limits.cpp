@@ -33,8 +33,8 @@ void check_run_days(const std::vector<weekday>& days) {
   for (weekday d : days) {
     const auto index = static_cast<std::size_t>(d);
     if (index >= seen.size()) {
-      throw error::invalid_input(fmt::format("run day number {} is not a weekday; accepted: {}",
-                                             index, all_days));
+      throw error::invalid_input(
+          fmt::format("run day number {} is not a weekday; accepted: {}", index, all_days));
     }
     auto& flag = seen[index];
     if (flag) {

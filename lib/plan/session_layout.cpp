@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "plan/planner_detail.hpp"
 
@@ -68,21 +69,27 @@ bool is_barred(const phase& ph, const std::string& id) {
          ph.barred_exercises.end();
 }
 
-/// A prescription resolved once per phase: the catalogue lookup and the checks do not change
-/// from week to week.
+/// How many of a phase's prescriptions go to each session type (indexed by session_type).
+using per_type_counts = std::array<std::size_t, static_cast<std::size_t>(session_type::rest) + 1>;
+
+/// A prescription resolved once per phase: the catalogue lookup, the checks and the strings
+/// do not change from week to week. Every dose placed from it shares its label.
 struct resolved_prescription {
   const prescription* p = nullptr;
-  const exercise* ex = nullptr;
-  const std::string* name = nullptr;
+  std::shared_ptr<const exercise_label> label;
   session_type type = session_type::strength;
   bool high = false;
   std::string note;  ///< the prescription's note; may be empty
 };
 
+/// The phase's prescriptions, resolved; `per_type` counts them by session type (an upper
+/// bound on the exercises of one session, to reserve).
 std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const phase& ph,
-                                                 warning_list& warnings) {
+                                                 warning_list& warnings,
+                                                 per_type_counts& per_type) {
   std::vector<resolved_prescription> out;
   out.reserve(ph.prescriptions.size());
+  per_type.fill(0);
   for (const auto& p : ph.prescriptions) {
     if (is_barred(ph, p.exercise_id)) {
       // A validated catalogue never prescribes what a phase bars (rule 6); guard anyway.
@@ -95,42 +102,46 @@ std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const 
     }
     resolved_prescription r;
     r.p = &p;
-    r.ex = ctx.cat->find_exercise(p.exercise_id);
-    r.name = r.ex != nullptr ? &r.ex->name : &p.exercise_id;
-    r.type = session_for(r.ex);
-    r.high = r.ex != nullptr && r.ex->load == load_level::high;
+    const exercise* ex = ctx.cat->find_exercise(p.exercise_id);
+    const std::string& name = ex != nullptr ? ex->name : p.exercise_id;
+    r.label =
+        std::make_shared<const exercise_label>(exercise_label{.id = p.exercise_id, .name = name});
+    r.type = session_for(ex);
+    r.high = ex != nullptr && ex->load == load_level::high;
     r.note = p.note;
+    ++per_type[static_cast<std::size_t>(r.type)];
     out.push_back(std::move(r));
   }
   return out;
 }
 
-void place_prescription(const resolved_prescription& r, plan_week& week, warning_list& warnings) {
+void place_prescription(const resolved_prescription& r, const per_type_counts& per_type,
+                        plan_week& week, warning_list& warnings) {
   const dosage& dose = dose_for_week(*r.p, week.week_in_phase);
-  const std::string& name = *r.name;
   if (r.high && dose.sessions_per_week > max_high_load_days) {
     plan_notice n(notice_code::high_load_spread);
     n.days = max_high_load_days;
     n.sessions = dose.sessions_per_week;
     n.exercise_id = r.p->exercise_id;
-    n.exercise_name = name;
+    n.exercise_name = r.label->name;
     warnings.add(std::move(n));
   }
   const day_set set = days_for(dose.sessions_per_week, r.high);
   for (int i = 0; i < set.count; ++i) {
     auto& day = week.days[static_cast<std::size_t>(set.days[static_cast<std::size_t>(i)])];
     session& s = session_of_type(day, r.type);
-    s.exercises.push_back(exercise_dose{r.p->exercise_id, name, dose});
+    if (s.exercises.empty()) s.exercises.reserve(per_type[static_cast<std::size_t>(r.type)]);
+    s.exercises.emplace_back(r.label, dose);
     if (dose.sessions_per_week == 14 && !r.high) {
       session_note n(note_code::twice_a_day);
-      n.exercise_id = r.p->exercise_id;
-      n.exercise_name = name;
+      n.exercise_id = r.label->id;
+      n.exercise_name = r.label->name;
       s.notes.push_back(std::move(n));
     }
     if (!r.note.empty()) {
       session_note n(note_code::exercise_note, r.note);
-      n.exercise_id = r.p->exercise_id;
-      n.exercise_name = name;
+      n.exercise_id = r.label->id;
+      n.exercise_name = r.label->name;
       s.notes.push_back(std::move(n));
     }
   }
@@ -142,26 +153,35 @@ bool has_run(const plan_day& day) noexcept {
   });
 }
 
-/// Cross-training on a few non-run days, never two days in a row, rotating the activities
-/// the phase allows. Phases without running get one more day.
-void place_cross_training(const phase& ph, const session_note& note, plan_week& week,
-                          int& rotation) {
-  if (ph.cross_training.empty()) return;
+/// Cross-training on a few non-run days, never two days in a row. Phases without running get
+/// one more day.
+std::array<bool, 7> cross_training_days(const phase& ph, const plan_week& week) {
+  std::array<bool, 7> out{};
+  if (ph.cross_training.empty()) return out;
   const int max_days = ph.running.mode == running_mode::none ? 3 : 2;
   int placed = 0;
   int last = -2;
   for (int k = 0; k < 7 && placed < max_days; ++k) {
-    auto& day = week.days[static_cast<std::size_t>(k)];
-    if (has_run(day) || k - last < 2) continue;
-    const auto& activity =
-        ph.cross_training[static_cast<std::size_t>(rotation++) % ph.cross_training.size()];
-    day.sessions.push_back(session{.type = session_type::cross_training,
-                                   .exercises = {},
-                                   .run = {},
-                                   .activity = activity,
-                                   .notes = {note}});
+    if (has_run(week.days[static_cast<std::size_t>(k)]) || k - last < 2) continue;
+    out[static_cast<std::size_t>(k)] = true;
     last = k;
     ++placed;
+  }
+  return out;
+}
+
+/// Cross-training on `days`, rotating the activities the phase allows.
+void place_cross_training(const phase& ph, const std::array<bool, 7>& days,
+                          const session_note& note, plan_week& week, int& rotation) {
+  for (std::size_t k = 0; k < 7; ++k) {
+    if (!days[k]) continue;
+    const auto& activity =
+        ph.cross_training[static_cast<std::size_t>(rotation++) % ph.cross_training.size()];
+    week.days[k].sessions.push_back(session{.type = session_type::cross_training,
+                                            .exercises = {},
+                                            .run = {},
+                                            .activity = activity,
+                                            .notes = {note}});
   }
 }
 
@@ -182,12 +202,14 @@ void plan_sessions(const plan_context& ctx, const std::vector<phase_span>& spans
   cross_note.pain_max = ctx.proto->pain.progress_max;
   int rotation = 0;
   for (const auto& span : spans) {
-    const auto resolved = resolve_phase(ctx, *span.ph, warnings);
+    per_type_counts per_type{};
+    const auto resolved = resolve_phase(ctx, *span.ph, warnings, per_type);
     for (int w = 0; w < span.weeks; ++w) {
       plan_week& week = weeks[static_cast<std::size_t>(span.first_week + w)];
+      const auto cross = cross_training_days(*span.ph, week);
       for (auto& day : week.days) day.sessions.reserve(4);
-      for (const auto& r : resolved) place_prescription(r, week, warnings);
-      place_cross_training(*span.ph, cross_note, week, rotation);
+      for (const auto& r : resolved) place_prescription(r, per_type, week, warnings);
+      place_cross_training(*span.ph, cross, cross_note, week, rotation);
       fill_rest(week);
     }
   }

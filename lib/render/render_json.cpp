@@ -1,18 +1,23 @@
 // Plan -> JSON per docs/plan.schema.json (schema id "kneerehab.plan/1").
-// Keys come out in insertion order (nlohmann::ordered_json), so the output is stable and
-// reads top-down: the fields PRODUCT.md requires first, documented extras after them.
+// Written as a stream (render/json_writer.hpp), with no document tree in between. Keys come
+// out in the order written here, so the output is stable and reads top-down: the fields
+// PRODUCT.md requires first, documented extras after them.
 // Distances are always kilometres, rounded to 2 decimals.
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "kneerehab/core/version.hpp"
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
+#include "render/json_writer.hpp"
 
 namespace kneerehab {
 namespace {
 
-using json = nlohmann::ordered_json;
+using detail::json_writer;
 
 constexpr std::string_view schema_id = "kneerehab.plan/1";
 
@@ -24,67 +29,73 @@ double rounded(double value, int decimals) {
 
 double km(distance d) { return rounded(d.km(), 2); }
 
-json named(const std::string& id, const std::string& name) {
-  json j;
-  j["id"] = id;
-  j["name"] = name;
-  return j;
+void write_named(json_writer& j, std::string_view key, const std::string& id,
+                 const std::string& name) {
+  j.key(key);
+  j.begin_object();
+  j.member("id", id);
+  j.member("name", name);
+  j.end_object();
 }
 
-json exercise_json(const exercise_dose& e) {
-  json j;
-  j["id"] = e.exercise_id;
-  j["sets"] = e.dose.sets;
-  j["reps"] = e.dose.reps;
-  j["hold_s"] = e.dose.hold_s;
-  j["name"] = e.name;
-  j["minutes"] = e.dose.minutes;
-  if (!e.dose.tempo.empty()) j["tempo"] = e.dose.tempo;
-  if (!e.dose.load.empty()) j["load"] = e.dose.load;
-  j["sessions_per_week"] = e.dose.sessions_per_week;
-  return j;
+void write_exercise(json_writer& j, const exercise_dose& e) {
+  j.begin_object();
+  j.member("id", e.exercise_id());
+  j.member("sets", e.dose.sets);
+  j.member("reps", e.dose.reps);
+  j.member("hold_s", e.dose.hold_s);
+  j.member("name", e.name());
+  j.member("minutes", e.dose.minutes);
+  if (!e.dose.tempo.empty()) j.member("tempo", e.dose.tempo);
+  if (!e.dose.load.empty()) j.member("load", e.dose.load);
+  j.member("sessions_per_week", e.dose.sessions_per_week);
+  j.end_object();
 }
 
-json run_json(const run_session& r) {
-  json j;
-  j["km"] = km(r.run);
-  j["minutes"] = rounded(r.minutes, 1);
-  j["continuous"] = r.continuous;
-  json intervals = json::array();
+void write_run(json_writer& j, const run_session& r) {
+  j.begin_object();
+  j.member("km", km(r.run));
+  j.member("minutes", rounded(r.minutes, 1));
+  j.member("continuous", r.continuous);
+  j.key("intervals");
+  j.begin_array();
   for (const auto& i : r.intervals) {
-    json step;
-    step["walk_s"] = i.walk_s;
-    step["run_s"] = i.run_s;
-    step["repeat"] = i.repeat;
-    intervals.push_back(std::move(step));
+    j.begin_object();
+    j.member("walk_s", i.walk_s);
+    j.member("run_s", i.run_s);
+    j.member("repeat", i.repeat);
+    j.end_object();
   }
-  j["intervals"] = std::move(intervals);
-  j["surface"] = std::string(to_string(r.where));
-  j["hills"] = r.hills;
-  j["speed"] = r.speed;
-  j["long_run"] = r.long_run;
-  return j;
+  j.end_array();
+  j.member("surface", to_string(r.where));
+  j.member("hills", r.hills);
+  j.member("speed", r.speed);
+  j.member("long_run", r.long_run);
+  j.end_object();
 }
 
 /// A warning: its code, the values it carries (distances in km) and its text in km.
-json notice_json(const plan_notice& n) {
-  json j;
-  j["code"] = std::string(to_string(n.code));
-  const auto distance_value = [&](const char* key, const std::optional<distance>& d) {
-    if (d) j[key] = km(*d);
+// A warning as an object: its code, the values it carries (distances in km) and its text in
+// km.
+void write_notice(json_writer& j, const plan_notice& n) {
+  using member_value = std::variant<double, int, std::string>;
+  std::vector<std::pair<std::string_view, member_value>> members;
+  members.emplace_back("code", std::string(to_string(n.code)));
+  const auto distance_value = [&](std::string_view key, const std::optional<distance>& d) {
+    if (d) members.emplace_back(key, km(*d));
   };
-  const auto number_value = [&](const char* key, const auto& value) {
-    if (value) j[key] = *value;
+  const auto number_value = [&](std::string_view key, const std::optional<int>& value) {
+    if (value) members.emplace_back(key, *value);
   };
-  const auto text_value = [&](const char* key, const std::string& value) {
-    if (!value.empty()) j[key] = value;
+  const auto text_value = [&](std::string_view key, const std::string& value) {
+    if (!value.empty()) members.emplace_back(key, value);
   };
   distance_value("target_km", n.target);
   distance_value("baseline_km", n.baseline);
   distance_value("current_km", n.current);
   distance_value("planned_km", n.planned);
-  if (n.percent) j["percent"] = rounded(*n.percent, 1);
-  if (n.limit_percent) j["limit_percent"] = rounded(*n.limit_percent, 1);
+  if (n.percent) members.emplace_back("percent", rounded(*n.percent, 1));
+  if (n.limit_percent) members.emplace_back("limit_percent", rounded(*n.limit_percent, 1));
   number_value("age", n.age);
   number_value("min_age", n.min_age);
   number_value("prior_injuries", n.prior_injuries);
@@ -103,8 +114,13 @@ json notice_json(const plan_notice& n) {
   text_value("exercise_id", n.exercise_id);
   text_value("exercise_name", n.exercise_name);
   text_value("protocol_id", n.protocol_id);
-  j["text"] = notice_text(n, unit_system::km);
-  return j;
+  members.emplace_back("text", notice_text(n, unit_system::km));
+  j.begin_object();
+  for (const auto& [key, value] : members) {
+    j.key(key);
+    std::visit([&](const auto& v) { j.value(v); }, value);
+  }
+  j.end_object();
 }
 
 bool carries_exercises(session_type type) noexcept {
@@ -135,85 +151,106 @@ bool carries_run(session_type type) noexcept {
   return false;
 }
 
-json session_json(const session& s) {
-  json j;
-  j["type"] = std::string(to_string(s.type));
+void write_session(json_writer& j, const session& s) {
+  j.begin_object();
+  j.member("type", to_string(s.type));
   if (carries_exercises(s.type)) {
-    json exercises = json::array();
-    for (const auto& e : s.exercises) exercises.push_back(exercise_json(e));
-    j["exercises"] = std::move(exercises);
+    j.key("exercises");
+    j.begin_array();
+    for (const auto& e : s.exercises) write_exercise(j, e);
+    j.end_array();
   }
-  if (carries_run(s.type) && s.run) j["run"] = run_json(*s.run);
-  if (s.type == session_type::cross_training && !s.activity.empty()) j["activity"] = s.activity;
-  json notes = json::array();
-  for (const auto& n : s.notes) notes.push_back(note_text(n));
-  j["notes"] = std::move(notes);
-  return j;
+  if (carries_run(s.type) && s.run) {
+    j.key("run");
+    write_run(j, *s.run);
+  }
+  if (s.type == session_type::cross_training && !s.activity.empty()) {
+    j.member("activity", s.activity);
+  }
+  j.key("notes");
+  j.begin_array();
+  for (const auto& n : s.notes) j.value(note_text(n));
+  j.end_array();
+  j.end_object();
 }
 
-json criterion_json(const entry_criterion& c) {
-  json j;
-  j["measure"] = c.measure;
-  j["op"] = c.op;
-  j["value"] = c.value;
-  j["unit"] = c.unit;
-  j["text"] = c.text;
-  if (!c.source.empty()) j["source"] = c.source;
-  return j;
+void write_criterion(json_writer& j, const entry_criterion& c) {
+  j.begin_object();
+  j.member("measure", c.measure);
+  j.member("op", c.op);
+  j.member("value", c.value);
+  j.member("unit", c.unit);
+  j.member("text", c.text);
+  if (!c.source.empty()) j.member("source", c.source);
+  j.end_object();
 }
 
-json week_json(const plan_week& w) {
-  json j;
-  j["number"] = w.number;
-  j["start"] = w.start.iso();
-  j["phase"] = named(w.phase_id, w.phase_name);
-  j["run_km"] = km(w.run_total);
-  j["week_in_phase"] = w.week_in_phase;
-  j["run_cap_km"] = km(w.run_cap);
-  j["lighter_week"] = w.lighter_week;
-  json checkpoint = json::array();
-  for (const auto& c : w.checkpoint) checkpoint.push_back(criterion_json(c));
-  j["checkpoint"] = std::move(checkpoint);
-  json days = json::array();
+void write_week(json_writer& j, const plan_week& w) {
+  j.begin_object();
+  j.member("number", w.number);
+  j.member("start", w.start.iso());
+  write_named(j, "phase", w.phase_id, w.phase_name);
+  j.member("run_km", km(w.run_total));
+  j.member("week_in_phase", w.week_in_phase);
+  j.member("run_cap_km", km(w.run_cap));
+  j.member("lighter_week", w.lighter_week);
+  j.key("checkpoint");
+  j.begin_array();
+  for (const auto& c : w.checkpoint) write_criterion(j, c);
+  j.end_array();
+  j.key("days");
+  j.begin_array();
   for (const auto& d : w.days) {
-    json day;
-    day["date"] = d.day.iso();
-    day["weekday"] = std::string(to_string(d.day.day_of_week()));
-    json sessions = json::array();
-    for (const auto& s : d.sessions) sessions.push_back(session_json(s));
-    day["sessions"] = std::move(sessions);
-    days.push_back(std::move(day));
+    j.begin_object();
+    j.member("date", d.day.iso());
+    j.member("weekday", to_string(d.day.day_of_week()));
+    j.key("sessions");
+    j.begin_array();
+    for (const auto& s : d.sessions) write_session(j, s);
+    j.end_array();
+    j.end_object();
   }
-  j["days"] = std::move(days);
-  return j;
+  j.end_array();
+  j.end_object();
 }
 
 }  // namespace
 
 std::string render_json(const plan& p) {
-  json j;
-  j["schema"] = std::string(schema_id);
-  j["condition"] = named(p.condition_id, p.condition_name);
-  j["protocol"] = named(p.protocol_id, p.protocol_name);
-  j["start"] = p.start.iso();
-  j["end"] = p.end.iso();
-  json weeks = json::array();
-  for (const auto& w : p.weeks) weeks.push_back(week_json(w));
-  j["weeks"] = std::move(weeks);
-  json warnings = json::array();
-  for (const auto& w : p.warnings) warnings.push_back(notice_json(w));
-  j["warnings"] = std::move(warnings);
-  j["advice"] = p.advice;
-  j["sources"] = p.sources;
-  j["baseline_km"] = km(p.baseline);
-  j["target_km"] = km(p.target);
-  j["easy_pace_s_per_km"] = rounded(p.easy_pace.seconds_per_km(), 1);
-  json generator;
-  generator["name"] = "kneerehab";
-  generator["version"] = std::string(version);
-  j["generator"] = std::move(generator);
-  // Invalid UTF-8 in catalogue text is replaced rather than aborting the export.
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string out;
+  // About 1.3 kB per day of a typical plan: one allocation for most plans.
+  out.reserve(4096 + p.weeks.size() * 7 * 1400);
+  json_writer j(out);
+  j.begin_object();
+  j.member("schema", schema_id);
+  write_named(j, "condition", p.condition_id, p.condition_name);
+  write_named(j, "protocol", p.protocol_id, p.protocol_name);
+  j.member("start", p.start.iso());
+  j.member("end", p.end.iso());
+  j.key("weeks");
+  j.begin_array();
+  for (const auto& w : p.weeks) write_week(j, w);
+  j.end_array();
+  j.key("warnings");
+  j.begin_array();
+  for (const auto& w : p.warnings) write_notice(j, w);
+  j.end_array();
+  j.key("advice");
+  j.string_array(p.advice);
+  j.key("sources");
+  j.string_array(p.sources);
+  j.member("baseline_km", km(p.baseline));
+  j.member("target_km", km(p.target));
+  j.member("easy_pace_s_per_km", rounded(p.easy_pace.seconds_per_km(), 1));
+  j.key("generator");
+  j.begin_object();
+  j.member("name", "kneerehab");
+  j.member("version", version);
+  j.end_object();
+  j.end_object();
+  // Invalid UTF-8 in catalogue text is replaced (U+FFFD) rather than aborting the export.
+  out += '\n';
+  return out;
 }
 
 }  // namespace kneerehab

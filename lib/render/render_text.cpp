@@ -281,7 +281,7 @@ void render_session(std::string& out, const session& s, unit_system units) {
     wrap(out, "  ", "    ", title);
   }
   for (const auto& e : s.exercises) {
-    const std::string& name = e.name.empty() ? e.exercise_id : e.name;
+    const std::string& name = e.name().empty() ? e.exercise_id() : e.name();
     wrap(out, "    [ ] ", "        ", fmt::format("{}: {}", name, describe(e.dose)));
   }
   for (const auto& note : s.notes) wrap(out, "      Note: ", "            ", note_text(note));

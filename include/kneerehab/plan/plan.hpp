@@ -3,6 +3,7 @@
 /// A generated plan: weeks of seven days, each day with sessions.
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,10 +21,28 @@ namespace kneerehab {
 enum class session_type { strength, mobility, run, walk_run, cross_training, rest };
 std::string_view to_string(session_type type) noexcept;  ///< "strength", ..., "walk-run"
 
-/// One exercise in a session with the dose for that week.
-struct exercise_dose {
-  std::string exercise_id;
+/// The id and display name of an exercise as a plan shows it. Immutable; the planner makes
+/// one per prescription and every dose of that exercise (and every copy of the plan) shares
+/// it, so a plan copies a pointer per session rather than two strings.
+struct exercise_label {
+  std::string id;
   std::string name;
+};
+
+/// One exercise in a session with the dose for that week. A self-contained value: the label
+/// is owned (shared, immutable) by the doses that point to it, never borrowed from the
+/// catalogue, so a plan stays valid after its catalogue is gone.
+struct exercise_dose {
+  exercise_dose() = default;
+  /// A dose with a label of its own.
+  exercise_dose(std::string id, std::string name, dosage d);
+  /// A dose sharing `shared_label` (not null) with other doses.
+  exercise_dose(std::shared_ptr<const exercise_label> shared_label, dosage d);
+
+  [[nodiscard]] const std::string& exercise_id() const noexcept;
+  [[nodiscard]] const std::string& name() const noexcept;
+
+  std::shared_ptr<const exercise_label> label;  ///< null only in a default-constructed dose
   dosage dose;
 };
 
