@@ -150,7 +150,12 @@ int main(int argc, char** argv) {
     std::cerr << fmt::format("kneerehab: {}\nRun 'kneerehab --help' for usage.\n", e.what());
     return usage;
   } catch (const error& e) {
-    std::cerr << "kneerehab: " << e.what() << "\n";
+    // One line per problem ("file:line:col: error: item: message (hint)"), else the message.
+    if (e.diagnostics().empty()) {
+      std::cerr << "kneerehab: " << e.what() << "\n";
+    } else {
+      for (const auto& d : e.diagnostics()) std::cerr << format_diagnostic(d) << "\n";
+    }
     return exit_code_for(e.code());
   } catch (const std::exception& e) {
     std::cerr << "kneerehab: unexpected failure: " << e.what() << "\n";

@@ -1,43 +1,36 @@
-// The catalogue store: exercises.db, read-only at run time. The only file that speaks SQL.
-// Schema: data/schema.sql (embedded at build time as detail::catalogue_schema_sql).
+// Reading exercises.db, read-only: open_catalogue. Schema: data/schema.sql.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <memory>
-#include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "catalogue/rules.hpp"
-#include "io/catalogue_schema.hpp"
+#include "catalogue/validate.hpp"
+#include "io/catalogue_db.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/model/enum_names.hpp"
 
 namespace kneerehab {
-namespace {
+namespace detail {
 
 namespace fs = std::filesystem;
+
+namespace {
 
 // Long enough to ride out another process's short write, short enough that a reader never
 // appears to hang on a database someone holds locked.
 constexpr int busy_timeout_ms = 200;
-
-constexpr const char* dose_columns =
-    "sets, reps, hold_s, minutes, tempo, dose_load, sessions_per_week";
-
-[[noreturn]] void open_failure(const fs::path& path, std::string_view problem) {
-  throw error::database(
-      fmt::format("cannot open catalogue database '{}': {}", path.string(), problem));
-}
 
 // Checks what can be told without SQLite, so that a missing path is never created and a
 // text file is reported as what it is.
@@ -56,7 +49,14 @@ void check_database_file(const fs::path& path) {
   }
 }
 
-[[noreturn]] void translate(const SQLite::Exception& e, const fs::path& path) {
+}  // namespace
+
+void open_failure(const fs::path& path, std::string_view problem) {
+  throw error::database(
+      fmt::format("cannot open catalogue database '{}': {}", path.string(), problem));
+}
+
+void translate(const SQLite::Exception& e, const fs::path& path) {
   switch (e.getErrorCode() & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -84,11 +84,25 @@ std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
   return db;
 }
 
+}  // namespace detail
+
+namespace {
+
+using detail::open_read_only;
+using detail::translate;
+namespace fs = std::filesystem;
+
+constexpr const char* dose_columns =
+    "sets, reps, hold_s, minutes, tempo, dose_load, sessions_per_week";
+
 // ---- reading -------------------------------------------------------------------------------
 
 class reader {
  public:
   reader(SQLite::Database& db, const fs::path& path) : db_(db), path_(path) {}
+
+  /// Every bad row found by read(), in table order.
+  std::vector<diagnostic>& problems() { return problems_; }
 
   catalogue_content read() {
     catalogue_content out;
@@ -102,30 +116,30 @@ class reader {
   }
 
  private:
-  [[noreturn]] void row_failure(std::string_view table, std::string_view row,
-                                std::string_view problem) const {
-    throw error::invalid_catalogue(
-        fmt::format("invalid catalogue database '{}': table '{}', "
-                    "row {}: {}",
-                    path_.string(), table, row, problem));
+  // A bad row is recorded and reading goes on, so that one run reports every bad row.
+  void row_problem(std::string_view code, std::string_view table, std::string_view row,
+                   std::string_view column, std::string_view sentence) {
+    auto d = detail::make_diagnostic(code, fmt::format("table '{}', row {}", table, row), column,
+                                     sentence);
+    d.where.file = path_.string();
+    problems_.push_back(std::move(d));
   }
 
   void check(std::string_view table, std::string_view row,
-             const std::optional<std::string>& problem) const {
-    if (problem) row_failure(table, row, *problem);
+             const std::optional<std::string>& problem, std::string_view code = "out-of-range",
+             std::string_view column = "") {
+    if (problem) row_problem(code, table, row, column, *problem);
   }
 
-  void require_text(std::string_view table, std::string_view row, std::string_view column,
-                    const std::string& value) const {
-    if (value.empty()) row_failure(table, row, fmt::format("{} is empty", column));
-  }
-
+  // A name outside the closed set is reported; the row keeps the enum's first value.
   template <typename Parse>
   auto parse_enum(std::string_view table, std::string_view row, std::string_view column,
-                  const std::string& value, Parse parse, std::string_view accepted) const {
+                  const std::string& value, Parse parse, std::string_view accepted) {
     auto parsed = parse(value);
     if (!parsed) {
-      row_failure(table, row, fmt::format("{} is '{}'; accepted: {}", column, value, accepted));
+      row_problem("bad-enum", table, row, column,
+                  fmt::format("{} is '{}'; accepted: {}", column, value, accepted));
+      return std::remove_cvref_t<decltype(*parsed)>{};
     }
     return *parsed;
   }
@@ -186,8 +200,7 @@ class reader {
                  st.getColumn(2).getString(), st.getColumn(3).getString(),
                  st.getColumn(4).getString()};
       const auto row = fmt::format("id='{}'", r.id);
-      check("red_flags", row, detail::id_problem(r.id));
-      require_text("red_flags", row, "name", r.name);
+      check("red_flags", row, detail::id_problem(r.id), "bad-id", "id");
       out.red_flags.push_back(std::move(r));
     }
   }
@@ -201,7 +214,7 @@ class reader {
       s.description = st.getColumn(1).getString();
       s.red_flag = optional_text(st.getColumn(2));
       if (!st.getColumn(3).isNull()) s.min_age = st.getColumn(3).getInt();
-      check("symptoms", fmt::format("id='{}'", s.id), detail::id_problem(s.id));
+      check("symptoms", fmt::format("id='{}'", s.id), detail::id_problem(s.id), "bad-id", "id");
       out.symptoms.push_back(std::move(s));
     }
   }
@@ -241,7 +254,7 @@ class reader {
       exercise e;
       e.id = st.getColumn(0).getString();
       const auto row = fmt::format("id='{}'", e.id);
-      check("exercises", row, detail::id_problem(e.id));
+      check("exercises", row, detail::id_problem(e.id), "bad-id", "id");
       e.name = st.getColumn(1).getString();
       e.category = parse_enum("exercises", row, "category", st.getColumn(2).getString(),
                               parse_exercise_category, accepted_names<exercise_category>());
@@ -273,7 +286,7 @@ class reader {
       condition c;
       c.id = st.getColumn(0).getString();
       const auto row = fmt::format("id='{}'", c.id);
-      check("conditions", row, detail::id_problem(c.id));
+      check("conditions", row, detail::id_problem(c.id), "bad-id", "id");
       c.name = st.getColumn(1).getString();
       c.region = parse_enum("conditions", row, "region", st.getColumn(2).getString(),
                             parse_knee_region, accepted_names<knee_region>());
@@ -282,9 +295,12 @@ class reader {
       c.mild = {st.getColumn(5).getInt(), st.getColumn(6).getInt()};
       c.moderate = {st.getColumn(7).getInt(), st.getColumn(8).getInt()};
       c.severe = {st.getColumn(9).getInt(), st.getColumn(10).getInt()};
-      check("conditions", row, detail::timeline_problem("mild", c.mild));
-      check("conditions", row, detail::timeline_problem("moderate", c.moderate));
-      check("conditions", row, detail::timeline_problem("severe", c.severe));
+      check("conditions", row, detail::timeline_problem("mild", c.mild), "min-above-max",
+            "mild_min_weeks");
+      check("conditions", row, detail::timeline_problem("moderate", c.moderate), "min-above-max",
+            "moderate_min_weeks");
+      check("conditions", row, detail::timeline_problem("severe", c.severe), "min-above-max",
+            "severe_min_weeks");
       c.protocol_id = optional_text(st.getColumn(11));
       c.referral_only = st.getColumn(12).getInt() != 0;
       c.referral = st.getColumn(13).getString();
@@ -301,7 +317,7 @@ class reader {
     protocol p;
     p.id = st.getColumn(0).getString();
     const auto row = fmt::format("id='{}'", p.id);
-    check("protocols", row, detail::id_problem(p.id));
+    check("protocols", row, detail::id_problem(p.id), "bad-id", "id");
     p.name = st.getColumn(1).getString();
     p.condition_id = st.getColumn(2).getString();
     p.summary = st.getColumn(3).getString();
@@ -360,12 +376,12 @@ class reader {
     phase ph;
     ph.id = st.getColumn(0).getString();
     const auto row = fmt::format("protocol_id='{}', id='{}'", protocol_id, ph.id);
-    check("phases", row, detail::id_problem(ph.id));
+    check("phases", row, detail::id_problem(ph.id), "bad-id", "id");
     ph.name = st.getColumn(1).getString();
     ph.goal = st.getColumn(2).getString();
     ph.min_weeks = st.getColumn(3).getInt();
     ph.max_weeks = st.getColumn(4).getInt();
-    check("phases", row, detail::phase_weeks_problem(ph));
+    check("phases", row, detail::phase_weeks_problem(ph), "min-above-max", "min_weeks");
     auto& r = ph.running;
     r.mode = parse_enum("phases", row, "running_mode", st.getColumn(5).getString(),
                         parse_running_mode, accepted_names<running_mode>());
@@ -460,369 +476,48 @@ class reader {
   SQLite::Database& db_;
   const fs::path& path_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::vector<diagnostic> problems_;
 };
 
-// ---- writing -------------------------------------------------------------------------------
-
-class writer {
- public:
-  explicit writer(SQLite::Database& db) : db_(db) {}
-
-  void write(const catalogue_content& c) {
-    write_red_flags(c);
-    write_ladders(c);
-    for (std::size_t i = 0; i < c.exercises.size(); ++i) write_exercise(c.exercises[i], i + 1);
-    for (std::size_t i = 0; i < c.conditions.size(); ++i) write_condition(c.conditions[i], i + 1);
-    for (std::size_t i = 0; i < c.protocols.size(); ++i) write_protocol(c.protocols[i], i + 1);
-  }
-
- private:
-  static void bind_one(SQLite::Statement& st, int index, int value) { st.bind(index, value); }
-  static void bind_one(SQLite::Statement& st, int index, std::size_t value) {
-    st.bind(index, static_cast<std::int64_t>(value));
-  }
-  static void bind_one(SQLite::Statement& st, int index, bool value) {
-    st.bind(index, value ? 1 : 0);
-  }
-  static void bind_one(SQLite::Statement& st, int index, double value) { st.bind(index, value); }
-  static void bind_one(SQLite::Statement& st, int index, const std::string& value) {
-    st.bind(index, value);
-  }
-  static void bind_one(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
-    if (v) {
-      st.bind(index, *v);
-    } else {
-      st.bind(index);
-    }
-  }
-  static void bind_one(SQLite::Statement& st, int index, const std::optional<int>& v) {
-    if (v) {
-      st.bind(index, *v);
-    } else {
-      st.bind(index);
-    }
-  }
-
-  // Inserts one row; `values` are in the column order of data/schema.sql.
-  template <typename... Values>
-  void row(const std::string& table, const Values&... values) {
-    auto& slot = statements_[table];
-    if (!slot) {
-      std::string marks;
-      for (std::size_t i = 0; i < sizeof...(Values); ++i) marks += i == 0 ? "?" : ", ?";
-      slot = std::make_unique<SQLite::Statement>(
-          db_, fmt::format("INSERT INTO {} VALUES ({})", table, marks));
-    }
-    auto& st = *slot;
-    st.reset();
-    int index = 0;
-    (bind_one(st, ++index, values), ...);
-    st.exec();
-  }
-
-  void list(const std::string& table, const std::string& owner,
-            const std::vector<std::string>& items) {
-    for (std::size_t i = 0; i < items.size(); ++i) row(table, owner, i + 1, items[i]);
-  }
-
-  void phase_list(const std::string& table, const std::string& protocol_id,
-                  const std::string& phase_id, const std::vector<std::string>& items) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-      row(table, protocol_id, phase_id, i + 1, items[i]);
-  }
-
-  template <typename... Keys>
-  void dosage_row(const std::string& table, const dosage& d, const Keys&... keys) {
-    row(table, keys..., d.sets, d.reps, d.hold_s, d.minutes, d.tempo, d.load, d.sessions_per_week);
-  }
-
-  void write_red_flags(const catalogue_content& c) {
-    for (std::size_t i = 0; i < c.red_flags.size(); ++i) {
-      const auto& r = c.red_flags[i];
-      row("red_flags", r.id, i + 1, r.name, r.why, r.action, r.source);
-    }
-    for (std::size_t i = 0; i < c.symptoms.size(); ++i) {
-      const auto& s = c.symptoms[i];
-      row("symptoms", s.id, i + 1, s.description, s.red_flag, s.min_age);
-    }
-  }
-
-  void write_ladders(const catalogue_content& c) {
-    for (std::size_t i = 0; i < c.ladders.size(); ++i) {
-      const auto& l = c.ladders[i];
-      row("ladders", l.id, i + 1, l.name, l.source);
-      for (std::size_t j = 0; j < l.steps.size(); ++j) {
-        const auto& s = l.steps[j];
-        row("ladder_steps", l.id, j + 1, s.walk_s, s.run_s, s.repeats);
-      }
-    }
-  }
-
-  void write_exercise(const exercise& e, std::size_t position) {
-    const auto& d = e.default_dosage;
-    row("exercises", e.id, position, e.name, std::string(to_string(e.category)),
-        std::string(to_string(e.load)), std::string(to_string(e.side)), d.sets, d.reps, d.hold_s,
-        d.minutes, d.tempo, d.load, d.sessions_per_week, e.regression, e.progression);
-    list("exercise_muscles", e.id, e.muscles);
-    list("exercise_equipment", e.id, e.equipment);
-    list("exercise_instructions", e.id, e.instructions);
-    list("exercise_cues", e.id, e.cues);
-    list("exercise_contraindications", e.id, e.contraindications);
-  }
-
-  void write_condition(const condition& c, std::size_t position) {
-    row("conditions", c.id, position, c.name, std::string(to_string(c.region)), c.description,
-        c.presentation, c.mild.min_weeks, c.mild.max_weeks, c.moderate.min_weeks,
-        c.moderate.max_weeks, c.severe.min_weeks, c.severe.max_weeks, c.protocol_id,
-        c.referral_only, c.referral);
-    list("condition_aggravating", c.id, c.aggravating);
-    list("condition_red_flags", c.id, c.red_flags);
-    list("condition_sources", c.id, c.sources);
-  }
-
-  void write_protocol(const protocol& p, std::size_t position) {
-    const auto& n = p.lengths;
-    const auto& l = p.load;
-    row("protocols", p.id, position, p.name, p.condition_id, p.summary, n.mild, n.moderate,
-        n.severe, n.older_age, n.older_extra_weeks, n.prior_injury_extra_weeks, p.pain.progress_max,
-        p.pain.hold_max, l.weekly_increase, l.cautious_weekly_increase, l.older_age, l.spike_ratio,
-        l.deload_every, l.deload_cut, l.long_run_share, l.max_runs_per_week,
-        l.max_ladder_steps_per_week, l.min_sessions_per_step, l.warn_increase);
-    list("protocol_sources", p.id, p.sources);
-    for (std::size_t i = 0; i < p.advice.size(); ++i) {
-      row("protocol_advice", p.id, i + 1, std::string(to_string(p.advice[i].topic)),
-          p.advice[i].text);
-    }
-    for (std::size_t i = 0; i < p.phases.size(); ++i) write_phase(p.id, p.phases[i], i + 1);
-  }
-
-  void write_phase(const std::string& protocol_id, const phase& ph, std::size_t position) {
-    const auto& r = ph.running;
-    const std::optional<std::string> ladder =
-        r.ladder_id.empty() ? std::nullopt : std::optional<std::string>(r.ladder_id);
-    row("phases", protocol_id, position, ph.id, ph.name, ph.goal, ph.min_weeks, ph.max_weeks,
-        std::string(to_string(r.mode)), ladder, r.start_fraction,
-        std::string(to_string(r.max_surface)), r.hills, r.speed);
-    for (std::size_t i = 0; i < ph.entry_criteria.size(); ++i) {
-      const auto& c = ph.entry_criteria[i];
-      row("phase_criteria", protocol_id, ph.id, i + 1, c.measure, c.op, c.value, c.unit, c.text,
-          c.source);
-    }
-    for (std::size_t i = 0; i < ph.prescriptions.size(); ++i) {
-      const auto& p = ph.prescriptions[i];
-      const auto& d = p.dose;
-      row("prescriptions", protocol_id, ph.id, i + 1, p.exercise_id, d.sets, d.reps, d.hold_s,
-          d.minutes, d.tempo, d.load, d.sessions_per_week, p.note);
-      for (std::size_t j = 0; j < p.progression.size(); ++j) {
-        dosage_row("prescription_steps", p.progression[j].dose, protocol_id, ph.id, i + 1, j + 1,
-                   p.progression[j].week);
-      }
-    }
-    phase_list("phase_cross_training", protocol_id, ph.id, ph.cross_training);
-    phase_list("phase_advice", protocol_id, ph.id, ph.advice);
-    phase_list("phase_barred", protocol_id, ph.id, ph.barred_exercises);
-  }
-
-  SQLite::Database& db_;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-};
-
-// A sibling name that does not exist yet, so that the rename is atomic on the same file system.
-fs::path temporary_sibling(const fs::path& path) {
-  std::random_device seed;
-  std::mt19937 random(seed());
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    fs::path candidate = path;
-    candidate += fmt::format(".tmp-{:04x}", random() & 0xffffu);
-    if (!fs::exists(candidate)) return candidate;
-  }
-  throw error::io(
-      fmt::format("cannot write '{}': no free temporary name next to it", path.string()));
-}
-
-void remove_quietly(const fs::path& path) {
-  std::error_code ignored;
-  fs::remove(path, ignored);
-  fs::path journal = path;
-  journal += "-journal";
-  fs::remove(journal, ignored);
-}
-
-void write_database(const catalogue_content& content, const fs::path& file) {
-  SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  db.exec("PRAGMA foreign_keys = ON");
-  SQLite::Transaction transaction(db);
-  db.exec(detail::catalogue_schema_sql);
-  writer(db).write(content);
-  db.exec(fmt::format("PRAGMA user_version = {}", catalogue_schema_version));
-  transaction.commit();
-}
-
-// ---- comparing -----------------------------------------------------------------------------
-
-struct table_rows {
-  std::vector<std::string> columns;
-  std::vector<std::string> key_columns;
-  std::vector<std::pair<std::string, std::vector<std::string>>> rows;  // key, values
-};
-
-std::vector<std::string> table_names(SQLite::Database& db) {
-  SQLite::Statement st(db,
-                       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                       "'sqlite_%' ORDER BY rowid");
-  std::vector<std::string> names;
-  while (st.executeStep()) names.push_back(st.getColumn(0).getString());
-  return names;
-}
-
-std::string literal(const SQLite::Column& c) {
-  if (c.isNull()) return "NULL";
-  if (c.isInteger()) return std::to_string(c.getInt64());
-  if (c.isFloat()) return fmt::format("{}", c.getDouble());
-  return fmt::format("'{}'", c.getString());
-}
-
-table_rows read_table(SQLite::Database& db, const std::string& table) {
-  table_rows out;
-  SQLite::Statement info(db, fmt::format("PRAGMA table_info({})", table));
-  std::vector<std::pair<int, std::string>> keys;
-  while (info.executeStep()) {
-    out.columns.push_back(info.getColumn(1).getString());
-    if (const int pk = info.getColumn(5).getInt(); pk > 0)
-      keys.emplace_back(pk, out.columns.back());
-  }
-  std::sort(keys.begin(), keys.end());
-  for (const auto& key : keys) out.key_columns.push_back(key.second);
-  if (out.key_columns.empty()) out.key_columns = out.columns;
-  SQLite::Statement st(db, fmt::format("SELECT * FROM {}", table));
-  while (st.executeStep()) {
-    std::vector<std::string> values;
-    std::vector<std::string> key_parts;
-    for (int i = 0; i < st.getColumnCount(); ++i) {
-      values.push_back(literal(st.getColumn(i)));
-      const auto& name = out.columns[static_cast<std::size_t>(i)];
-      if (std::find(out.key_columns.begin(), out.key_columns.end(), name) !=
-          out.key_columns.end()) {
-        key_parts.push_back(fmt::format("{}={}", name, values.back()));
-      }
-    }
-    out.rows.emplace_back(fmt::format("{}", fmt::join(key_parts, ", ")), std::move(values));
-  }
-  std::sort(out.rows.begin(), out.rows.end());
-  return out;
-}
-
-std::optional<std::string> compare_rows(const std::string& table, const table_rows& actual,
-                                        const table_rows& expected) {
-  std::map<std::string, const std::vector<std::string>*> by_key;
-  for (const auto& [key, values] : actual.rows) by_key.emplace(key, &values);
-  for (const auto& [key, values] : expected.rows) {
-    const auto it = by_key.find(key);
-    if (it == by_key.end()) {
-      return fmt::format(
-          "table '{}': row {} is in the expected catalogue but not in the "
-          "database",
-          table, key);
-    }
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if ((*it->second)[i] != values[i]) {
-        return fmt::format(
-            "table '{}', row {}: column '{}' is {} in the database, {} in the "
-            "expected catalogue",
-            table, key, expected.columns[i], (*it->second)[i], values[i]);
-      }
-    }
-    by_key.erase(it);
-  }
-  if (!by_key.empty()) {
-    return fmt::format("table '{}': row {} is in the database but not in the expected catalogue",
-                       table, by_key.begin()->first);
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> compare_databases(SQLite::Database& actual, SQLite::Database& expected) {
-  const auto actual_tables = table_names(actual);
-  const auto expected_tables = table_names(expected);
-  for (const auto& table : expected_tables) {
-    if (std::find(actual_tables.begin(), actual_tables.end(), table) == actual_tables.end()) {
-      return fmt::format("table '{}' is missing from the database", table);
-    }
-    const auto have = read_table(actual, table);
-    const auto want = read_table(expected, table);
-    if (have.columns != want.columns) {
-      return fmt::format(
-          "table '{}' has columns ({}) in the database, ({}) in the expected "
-          "catalogue",
-          table, fmt::join(have.columns, ", "), fmt::join(want.columns, ", "));
-    }
-    if (auto difference = compare_rows(table, have, want)) return difference;
-  }
-  for (const auto& table : actual_tables) {
-    if (std::find(expected_tables.begin(), expected_tables.end(), table) == expected_tables.end()) {
-      return fmt::format("table '{}' is in the database but not in the expected catalogue", table);
-    }
-  }
-  return std::nullopt;
+// Row-local rules are reported by the reader against the row; the validator's copies of
+// them would say the same thing again about the same item.
+bool row_local(const diagnostic& d) {
+  return d.code == "out-of-range" || d.code == "min-above-max" || d.code == "bad-id" ||
+         d.code == "bad-criterion";
 }
 
 }  // namespace
 
 catalogue open_catalogue(const std::filesystem::path& path) {
   catalogue_content content;
+  std::vector<diagnostic> problems;
   try {
     auto db = open_read_only(path);
-    content = reader(*db, path).read();
+    reader r(*db, path);
+    content = r.read();
+    problems = std::move(r.problems());
   } catch (const SQLite::Exception& e) {
     translate(e, path);
   }
-  try {
-    return catalogue(std::move(content));
-  } catch (const error& e) {
-    if (e.code() != errc::invalid_catalogue) throw;
-    throw error::invalid_catalogue(
-        fmt::format("invalid catalogue database '{}': {}", path.string(), e.what()));
-  }
-}
-
-void write_catalogue(const catalogue& cat, const std::filesystem::path& path) {
-  const auto temporary = temporary_sibling(path);
-  try {
-    write_database(cat.content(), temporary);
-    fs::rename(temporary, path);
-  } catch (const SQLite::Exception& e) {
-    remove_quietly(temporary);
-    throw error::database(
-        fmt::format("cannot write catalogue database '{}': {}", path.string(), e.what()));
-  } catch (const fs::filesystem_error& e) {
-    remove_quietly(temporary);
-    throw error::io(
-        fmt::format("cannot write catalogue database '{}': {}", path.string(), e.code().message()));
-  }
-}
-
-std::optional<std::string> catalogue_difference(const std::filesystem::path& path,
-                                                const catalogue& expected) {
-  // The expected side goes through the same writer, so both are compared as rows of the
-  // same schema rather than as C++ values with a second, hand-written comparison.
-  const auto scratch = temporary_sibling(fs::temp_directory_path() / "kneerehab-expected.db");
-  try {
-    write_catalogue(expected, scratch);
-    std::optional<std::string> difference;
-    {
-      auto actual = open_read_only(path);
-      SQLite::Database want(scratch.string(), SQLite::OPEN_READONLY);
-      difference = compare_databases(*actual, want);
+  if (!problems.empty()) {
+    // Then what only the whole catalogue shows (unknown ids, one-way links, ...).
+    for (auto& d : detail::catalogue_problems(content)) {
+      if (row_local(d)) continue;
+      d.where.file = path.string();
+      problems.push_back(std::move(d));
     }
-    remove_quietly(scratch);
-    return difference;
-  } catch (const SQLite::Exception& e) {
-    remove_quietly(scratch);
-    translate(e, path);
-  } catch (...) {
-    remove_quietly(scratch);
-    throw;
+  } else {
+    try {
+      return catalogue(std::move(content));
+    } catch (const error& e) {
+      if (e.code() != errc::invalid_catalogue) throw;
+      problems = e.diagnostics();
+      for (auto& d : problems) d.where.file = path.string();
+    }
   }
+  const auto message =
+      fmt::format("invalid catalogue database '{}': {}", path.string(), summarize(problems, false));
+  throw error(errc::invalid_catalogue, message, std::move(problems));
 }
 
 }  // namespace kneerehab
