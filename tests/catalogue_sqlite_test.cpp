@@ -136,13 +136,41 @@ TEST(CatalogueSqlite, TextFileIsNotADatabase) {
   EXPECT_EQ(open_error(errc::database, path), cannot_open(path, "not an SQLite database"));
 }
 
-TEST(CatalogueSqlite, OtherSchemaVersionIsRefused) {
+TEST(CatalogueSqlite, SchemaVersionIsMajorMinor) {
   const fixture_db db;
-  db.tamper("PRAGMA user_version = 7");
+  {
+    SQLite::Database file(db.path.string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(file.execAndGet("PRAGMA user_version").getInt(),
+              catalogue_schema_version.major * 1000 + catalogue_schema_version.minor);
+  }
+  EXPECT_EQ(catalogue_schema_version, (schema_version{1, 1}));
+}
+
+TEST(CatalogueSqlite, OlderMinorVersionsAreRead) {
+  const fixture_db db;
+  db.tamper("PRAGMA user_version = 1000");  // 1.0
+  EXPECT_NO_THROW(open_catalogue(db.path));
+  db.tamper("PRAGMA user_version = 1");  // 1.0, as files before major.minor said it
+  EXPECT_NO_THROW(open_catalogue(db.path));
+}
+
+TEST(CatalogueSqlite, OtherSchemaVersionIsRefusedNamingWhatIsAccepted) {
+  const fixture_db db;
+  db.tamper("PRAGMA user_version = 2000");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 7, expected 1; regenerate it with `kneerehab-catalogue "
-                        "compile`"));
+                        "schema version 2.0; accepted: 1.0 to 1.1; regenerate it with "
+                        "`kneerehab-catalogue compile`"));
+  db.tamper("PRAGMA user_version = 1002");
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path,
+                        "schema version 1.2; accepted: 1.0 to 1.1; regenerate it with "
+                        "`kneerehab-catalogue compile`"));
+  db.tamper("PRAGMA user_version = 0");
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path,
+                        "schema version 0.0; accepted: 1.0 to 1.1; regenerate it with "
+                        "`kneerehab-catalogue compile`"));
 }
 
 TEST(CatalogueSqlite, RowBreakingAnInvariantNamesTableAndRow) {

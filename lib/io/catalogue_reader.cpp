@@ -75,11 +75,15 @@ std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
   check_database_file(path);
   auto db =
       std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
-  const int version = db->execAndGet("PRAGMA user_version").getInt();
-  if (version != catalogue_schema_version) {
-    open_failure(path, fmt::format("schema version {}, expected {}; regenerate it with "
-                                   "`kneerehab-catalogue compile`",
-                                   version, catalogue_schema_version));
+  const int stored = db->execAndGet("PRAGMA user_version").getInt();
+  const schema_version version =
+      stored < 1000 ? schema_version{stored, 0} : schema_version{stored / 1000, stored % 1000};
+  const auto newest = catalogue_schema_version;
+  if (version.major != newest.major || version.minor > newest.minor) {
+    open_failure(
+        path, fmt::format("schema version {}.{}; accepted: {}.0 to {}.{}; regenerate it "
+                          "with `kneerehab-catalogue compile`",
+                          version.major, version.minor, newest.major, newest.major, newest.minor));
   }
   return db;
 }

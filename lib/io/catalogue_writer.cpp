@@ -191,7 +191,8 @@ void write_database(const catalogue_content& content, const fs::path& file) {
   SQLite::Transaction transaction(db);
   db.exec(detail::catalogue_schema_sql);
   writer(db).write(content);
-  db.exec(fmt::format("PRAGMA user_version = {}", catalogue_schema_version));
+  db.exec(fmt::format("PRAGMA user_version = {}",
+                      catalogue_schema_version.major * 1000 + catalogue_schema_version.minor));
   transaction.commit();
 }
 
