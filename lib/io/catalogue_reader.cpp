@@ -9,8 +9,11 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "catalogue/rules.hpp"
@@ -18,6 +21,7 @@
 #include "io/catalogue_db.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/core/error.hpp"
+#include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/model/enum_names.hpp"
 
@@ -107,6 +111,82 @@ class reader {
 
   /// Every bad row found by read(), in table order.
   std::vector<diagnostic>& problems() { return problems_; }
+
+  /// Narrows what read() loads to `selection`; throws error(errc::not_found) for an unknown id.
+  void select(const catalogue_selection& selection) {
+    if (selection.what == catalogue_selection::scope::all) return;
+    std::vector<std::pair<std::string, std::string>> protocols;                  // id, condition_id
+    std::vector<std::pair<std::string, std::optional<std::string>>> conditions;  // id, protocol
+    {
+      auto& st = query("SELECT id, condition_id FROM protocols ORDER BY position");
+      while (st.executeStep()) {
+        protocols.emplace_back(st.getColumn("id").getString(),
+                               st.getColumn("condition_id").getString());
+      }
+    }
+    {
+      auto& st = query("SELECT id, protocol_id FROM conditions ORDER BY position");
+      while (st.executeStep()) {
+        conditions.emplace_back(st.getColumn("id").getString(),
+                                optional_text(st.getColumn("protocol_id")));
+      }
+    }
+    keep_protocols_.emplace();
+    keep_conditions_.emplace();
+    keep_exercises_.emplace();
+    keep_ladders_.emplace();
+    const auto wanted = [&](const auto& items, std::string_view kind) {
+      for (const auto& item : items) {
+        if (item.first == selection.id) return item;
+      }
+      std::vector<std::string> ids;
+      for (const auto& item : items) ids.push_back(item.first);
+      throw error::not_found(unknown_id_message(kind, selection.id, ids));
+    };
+    if (selection.what == catalogue_selection::scope::protocol) {
+      const auto p = wanted(protocols, "protocol");
+      keep_protocols_->insert(p.first);
+      keep_conditions_->insert(p.second);
+    } else {
+      const auto c = wanted(conditions, "condition");
+      keep_conditions_->insert(c.first);
+      if (c.second) keep_protocols_->insert(*c.second);
+    }
+    for (const auto& id : *keep_protocols_) {
+      for (const char* table : {"prescriptions", "phase_barred"}) {
+        auto& st = query(fmt::format("SELECT exercise_id FROM {} WHERE protocol_id = ?", table));
+        st.bind(1, id);
+        while (st.executeStep()) keep_exercises_->insert(st.getColumn("exercise_id").getString());
+      }
+      auto& st =
+          query("SELECT ladder_id FROM phases WHERE protocol_id = ? AND ladder_id IS NOT NULL");
+      st.bind(1, id);
+      while (st.executeStep()) keep_ladders_->insert(st.getColumn("ladder_id").getString());
+    }
+    // The planner names these in every run's warm-up and cool-down notes (plan/running_load.cpp);
+    // SelectiveLoading tests fail if it starts naming another.
+    for (const char* id :
+         {"leg-swing", "walking-lunge", "high-knee-march", "hamstring-stretch", "calf-stretch"}) {
+      keep_exercises_->insert(id);
+    }
+    // Whole regression/progression chains, so that every link in the selection resolves.
+    std::map<std::string, std::vector<std::string>> links;
+    auto& st = query("SELECT id, regression_id, progression_id FROM exercises");
+    while (st.executeStep()) {
+      auto& next = links[st.getColumn("id").getString()];
+      for (const char* column : {"regression_id", "progression_id"}) {
+        if (auto link = optional_text(st.getColumn(column))) next.push_back(std::move(*link));
+      }
+    }
+    std::vector<std::string> pending(keep_exercises_->begin(), keep_exercises_->end());
+    while (!pending.empty()) {
+      const auto id = std::move(pending.back());
+      pending.pop_back();
+      for (const auto& link : links[id]) {
+        if (keep_exercises_->insert(link).second) pending.push_back(link);
+      }
+    }
+  }
 
   catalogue_content read() {
     catalogue_content out;
@@ -227,6 +307,7 @@ class reader {
     auto& st = query("SELECT id, name, source FROM ladders ORDER BY position");
     std::vector<walk_run_ladder> ladders;
     while (st.executeStep()) {
+      if (!keeps(keep_ladders_, st.getColumn(0).getString())) continue;
       ladders.push_back({st.getColumn(0).getString(),
                          st.getColumn(1).getString(),
                          st.getColumn(2).getString(),
@@ -257,6 +338,7 @@ class reader {
     while (st.executeStep()) {
       exercise e;
       e.id = st.getColumn(0).getString();
+      if (!keeps(keep_exercises_, e.id)) continue;
       const auto row = fmt::format("id='{}'", e.id);
       check("exercises", row, detail::id_problem(e.id), "bad-id", "id");
       e.name = st.getColumn(1).getString();
@@ -289,6 +371,7 @@ class reader {
     while (st.executeStep()) {
       condition c;
       c.id = st.getColumn(0).getString();
+      if (!keeps(keep_conditions_, c.id)) continue;
       const auto row = fmt::format("id='{}'", c.id);
       check("conditions", row, detail::id_problem(c.id), "bad-id", "id");
       c.name = st.getColumn(1).getString();
@@ -355,7 +438,11 @@ class reader {
         "load_older_age, load_spike_ratio, load_deload_every, load_deload_cut, "
         "load_long_run_share, load_max_runs_per_week, load_max_ladder_steps_per_week, "
         "load_min_sessions_per_step, load_warn_increase FROM protocols ORDER BY position");
-    while (st.executeStep()) out.protocols.push_back(read_protocol_row(st));
+    while (st.executeStep()) {
+      if (keeps(keep_protocols_, st.getColumn(0).getString())) {
+        out.protocols.push_back(read_protocol_row(st));
+      }
+    }
     for (auto& p : out.protocols) {
       p.sources = items("protocol_sources", "item", "protocol_id", p.id);
       read_protocol_advice(p);
@@ -481,6 +568,16 @@ class reader {
   const fs::path& path_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::vector<diagnostic> problems_;
+  // What select() keeps of each kind; nullopt keeps everything.
+  using id_filter = std::optional<std::set<std::string, std::less<>>>;
+  id_filter keep_protocols_;
+  id_filter keep_conditions_;
+  id_filter keep_exercises_;
+  id_filter keep_ladders_;
+
+  static bool keeps(const id_filter& filter, std::string_view id) {
+    return !filter || filter->contains(id);
+  }
 };
 
 // Row-local rules are reported by the reader against the row; the validator's copies of
@@ -493,11 +590,16 @@ bool row_local(const diagnostic& d) {
 }  // namespace
 
 catalogue open_catalogue(const std::filesystem::path& path) {
+  return open_catalogue(path, catalogue_selection::all());
+}
+
+catalogue open_catalogue(const std::filesystem::path& path, const catalogue_selection& selection) {
   catalogue_content content;
   std::vector<diagnostic> problems;
   try {
     auto db = open_read_only(path);
     reader r(*db, path);
+    r.select(selection);
     content = r.read();
     problems = std::move(r.problems());
   } catch (const SQLite::Exception& e) {
