@@ -4,11 +4,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <regex>
 #include <string>
 
 #include "catalogue_test_support.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
+#include "model/fields.hpp"
 
 using namespace kneerehab;
 using kneerehab::testing::error_message;
@@ -248,4 +250,25 @@ TEST(CatalogueDifference, NamesMissingAndExtraRows) {
               "table 'exercise_cues': row exercise_id='plank', position=2 is in the database but "
               "not in the expected catalogue");
   }
+}
+
+// data/schema.sql repeats the field tables' ranges as CHECK constraints; they must agree.
+template <typename Struct, std::size_t N>
+void expect_schema_checks(const std::string& schema,
+                          const std::array<detail::field<Struct>, N>& fields) {
+  for (const auto& f : fields) {
+    if (!f.ranged()) continue;
+    const std::regex check(std::string(f.column) + R"( BETWEEN ([0-9.]+) AND ([0-9.]+))");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(schema, m, check)) << f.column;
+    EXPECT_DOUBLE_EQ(std::stod(m[1].str()), f.low) << f.column;
+    EXPECT_DOUBLE_EQ(std::stod(m[2].str()), f.high) << f.column;
+  }
+}
+
+TEST(CatalogueSchema, CheckConstraintsAgreeWithTheFieldTables) {
+  const auto schema = read_bytes(kneerehab::testing::source_dir() / "data" / "schema.sql");
+  expect_schema_checks(schema, detail::dosage_fields);
+  expect_schema_checks(schema, detail::length_rule_fields);
+  expect_schema_checks(schema, detail::load_rule_fields);
 }

@@ -12,6 +12,7 @@
 #include "catalogue/rules.hpp"
 #include "catalogue/validate.hpp"
 #include "kneerehab/core/error.hpp"
+#include "model/fields.hpp"
 
 namespace kneerehab::detail {
 namespace {
@@ -23,14 +24,6 @@ constexpr double tolerance = 1e-9;
 
 std::optional<std::string> int_range(std::string_view field, int value, int low, int high) {
   if (value >= low && value <= high) return std::nullopt;
-  return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
-}
-
-std::optional<std::string> real_range(std::string_view field, double value, double low,
-                                      double high) {
-  if (std::isfinite(value) && value >= low - tolerance && value <= high + tolerance) {
-    return std::nullopt;
-  }
   return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
 }
 
@@ -448,13 +441,13 @@ std::optional<std::string> running_problem(const running_rule& rule) {
   return std::nullopt;
 }
 
+// Ranges: detail::length_rule_fields.
 std::optional<std::string> length_rules_problem(const phase_length_rules& rules) {
-  if (auto p = real_range("lengths mild", rules.mild, 0, 1)) return p;
-  if (auto p = real_range("lengths moderate", rules.moderate, 0, 1)) return p;
-  if (auto p = real_range("lengths severe", rules.severe, 0, 1)) return p;
-  if (auto p = int_range("lengths older_age", rules.older_age, 18, 100)) return p;
-  if (auto p = int_range("lengths older_extra_weeks", rules.older_extra_weeks, 0, 8)) return p;
-  return int_range("lengths prior_injury_extra_weeks", rules.prior_injury_extra_weeks, 0, 8);
+  auto problem = first_out_of_range(length_rule_fields, rules, [](const auto& f, auto v) {
+    return fmt::format("lengths {} is {}; accepted: {} to {}", f.key, v, f.low, f.high);
+  });
+  if (problem.empty()) return std::nullopt;
+  return problem;
 }
 
 std::optional<std::string> pain_rules_problem(const pain_rules& rules) {
@@ -467,8 +460,12 @@ std::optional<std::string> pain_rules_problem(const pain_rules& rules) {
       rules.progress_max, rules.hold_max);
 }
 
+// Ranges: detail::load_rule_fields; the cautious increase depends on weekly_increase.
 std::optional<std::string> load_rules_problem(const load_rules& rules) {
-  if (auto p = real_range("load weekly_increase", rules.weekly_increase, 0.05, 0.20)) return p;
+  auto problem = first_out_of_range(load_rule_fields, rules, [](const auto& f, auto v) {
+    return fmt::format("load {} is {}; accepted: {} to {}", f.key, v, f.low, f.high);
+  });
+  if (!problem.empty()) return problem;
   if (!(rules.cautious_weekly_increase > 0 &&
         rules.cautious_weekly_increase <= rules.weekly_increase + tolerance)) {
     return fmt::format(
@@ -476,19 +473,7 @@ std::optional<std::string> load_rules_problem(const load_rules& rules) {
         "weekly_increase ({})",
         rules.cautious_weekly_increase, rules.weekly_increase);
   }
-  if (auto p = int_range("load older_age", rules.older_age, 18, 100)) return p;
-  if (auto p = real_range("load spike_ratio", rules.spike_ratio, 1.0, 1.3)) return p;
-  if (auto p = int_range("load deload_every", rules.deload_every, 3, 4)) return p;
-  if (auto p = real_range("load deload_cut", rules.deload_cut, 0.20, 0.30)) return p;
-  if (auto p = real_range("load long_run_share", rules.long_run_share, 0.2, 0.5)) return p;
-  if (auto p = int_range("load max_runs_per_week", rules.max_runs_per_week, 2, 6)) return p;
-  if (auto p = int_range("load max_ladder_steps_per_week", rules.max_ladder_steps_per_week, 1, 2)) {
-    return p;
-  }
-  if (auto p = int_range("load min_sessions_per_step", rules.min_sessions_per_step, 2, 6)) {
-    return p;
-  }
-  return real_range("load warn_increase", rules.warn_increase, 0.05, 1.0);
+  return std::nullopt;
 }
 
 diagnostic make_diagnostic(std::string_view code, std::string_view item, std::string_view field,

@@ -24,6 +24,7 @@
 #include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/model/enum_names.hpp"
+#include "model/fields.hpp"
 
 namespace kneerehab {
 namespace detail {
@@ -100,8 +101,15 @@ using detail::open_read_only;
 using detail::translate;
 namespace fs = std::filesystem;
 
-constexpr const char* dose_columns =
-    "sets, reps, hold_s, minutes, tempo, dose_load, sessions_per_week";
+template <typename Struct, std::size_t N>
+std::string columns_of(const std::array<detail::field<Struct>, N>& fields) {
+  std::string columns;
+  for (const auto& f : fields)
+    columns += fmt::format("{}{}", columns.empty() ? "" : ", ", f.column);
+  return columns;
+}
+
+const std::string dose_columns = columns_of(detail::dosage_fields);
 
 // ---- reading -------------------------------------------------------------------------------
 
@@ -241,15 +249,26 @@ class reader {
     return c.getString();
   }
 
-  static dosage read_dosage(SQLite::Statement& st, int first) {
+  // Reads every column of `fields` by name into `value`.
+  template <typename Struct, std::size_t N>
+  static void read_fields(SQLite::Statement& st, const std::array<detail::field<Struct>, N>& fields,
+                          Struct& value) {
+    detail::for_each_field(fields, value, [&](const auto& fd, auto& v) {
+      const auto column = st.getColumn(std::string(fd.column).c_str());
+      using T = std::decay_t<decltype(v)>;
+      if constexpr (std::is_same_v<T, int>) {
+        v = column.getInt();
+      } else if constexpr (std::is_same_v<T, double>) {
+        v = column.getDouble();
+      } else {
+        v = column.getString();
+      }
+    });
+  }
+
+  static dosage read_dosage(SQLite::Statement& st) {
     dosage d;
-    d.sets = st.getColumn(first).getInt();
-    d.reps = st.getColumn(first + 1).getInt();
-    d.hold_s = st.getColumn(first + 2).getInt();
-    d.minutes = st.getColumn(first + 3).getInt();
-    d.tempo = st.getColumn(first + 4).getString();
-    d.load = st.getColumn(first + 5).getString();
-    d.sessions_per_week = st.getColumn(first + 6).getInt();
+    read_fields(st, detail::dosage_fields, d);
     return d;
   }
 
@@ -348,7 +367,7 @@ class reader {
                           parse_load_level, accepted_names<load_level>());
       e.side = parse_enum("exercises", row, "side", st.getColumn(4).getString(), parse_laterality,
                           accepted_names<laterality>());
-      e.default_dosage = read_dosage(st, 5);
+      e.default_dosage = read_dosage(st);
       check("exercises", row, dosage_problem(e.default_dosage));
       e.regression = optional_text(st.getColumn(12));
       e.progression = optional_text(st.getColumn(13));
@@ -408,22 +427,9 @@ class reader {
     p.name = st.getColumn(1).getString();
     p.condition_id = st.getColumn(2).getString();
     p.summary = st.getColumn(3).getString();
-    p.lengths = {st.getColumn(4).getDouble(), st.getColumn(5).getDouble(),
-                 st.getColumn(6).getDouble(), st.getColumn(7).getInt(),
-                 st.getColumn(8).getInt(),    st.getColumn(9).getInt()};
-    p.pain = {st.getColumn(10).getInt(), st.getColumn(11).getInt()};
-    auto& l = p.load;
-    l.weekly_increase = st.getColumn(12).getDouble();
-    l.cautious_weekly_increase = st.getColumn(13).getDouble();
-    l.older_age = st.getColumn(14).getInt();
-    l.spike_ratio = st.getColumn(15).getDouble();
-    l.deload_every = st.getColumn(16).getInt();
-    l.deload_cut = st.getColumn(17).getDouble();
-    l.long_run_share = st.getColumn(18).getDouble();
-    l.max_runs_per_week = st.getColumn(19).getInt();
-    l.max_ladder_steps_per_week = st.getColumn(20).getInt();
-    l.min_sessions_per_step = st.getColumn(21).getInt();
-    l.warn_increase = st.getColumn(22).getDouble();
+    read_fields(st, detail::length_rule_fields, p.lengths);
+    read_fields(st, detail::pain_rule_fields, p.pain);
+    read_fields(st, detail::load_rule_fields, p.load);
     check("protocols", row, detail::length_rules_problem(p.lengths));
     check("protocols", row, detail::pain_rules_problem(p.pain));
     check("protocols", row, detail::load_rules_problem(p.load));
@@ -431,13 +437,10 @@ class reader {
   }
 
   void read_protocols(catalogue_content& out) {
-    auto& st = query(
-        "SELECT id, name, condition_id, summary, length_mild, length_moderate, length_severe, "
-        "length_older_age, length_older_extra_weeks, length_prior_injury_extra_weeks, "
-        "pain_progress_max, pain_hold_max, load_weekly_increase, load_cautious_weekly_increase, "
-        "load_older_age, load_spike_ratio, load_deload_every, load_deload_cut, "
-        "load_long_run_share, load_max_runs_per_week, load_max_ladder_steps_per_week, "
-        "load_min_sessions_per_step, load_warn_increase FROM protocols ORDER BY position");
+    auto& st = query(fmt::format(
+        "SELECT id, name, condition_id, summary, {}, {}, {} FROM protocols ORDER BY position",
+        columns_of(detail::length_rule_fields), columns_of(detail::pain_rule_fields),
+        columns_of(detail::load_rule_fields)));
     while (st.executeStep()) {
       if (keeps(keep_protocols_, st.getColumn(0).getString())) {
         out.protocols.push_back(read_protocol_row(st));
@@ -531,7 +534,7 @@ class reader {
       prescription p;
       p.exercise_id = st.getColumn(1).getString();
       p.note = st.getColumn(2).getString();
-      p.dose = read_dosage(st, 3);
+      p.dose = read_dosage(st);
       positions.push_back(st.getColumn(0).getInt());
       check("prescriptions",
             fmt::format("protocol_id='{}', phase_id='{}', position={}", protocol_id, ph.id,
@@ -555,7 +558,7 @@ class reader {
     st.bind(2, phase_id);
     st.bind(3, position);
     while (st.executeStep()) {
-      dosage_step step{st.getColumn(1).getInt(), read_dosage(st, 2)};
+      dosage_step step{st.getColumn(1).getInt(), read_dosage(st)};
       check("prescription_steps",
             fmt::format("protocol_id='{}', phase_id='{}', prescription_position={}, position={}",
                         protocol_id, phase_id, position, st.getColumn(0).getInt()),
