@@ -1,4 +1,5 @@
--- Schema of exercises.db, the shipped catalogue (PRAGMA user_version = 1).
+-- Schema of exercises.db, the shipped catalogue: version 1.1, stored as
+-- PRAGMA user_version = 1001 (major * 1000 + minor; see docs/catalogue-format.md).
 -- Generated from data/catalogue/*.toml by `kneerehab-catalogue compile`; the C++ model is in
 -- include/kneerehab/*.hpp and the rules in docs/catalogue-format.md. The constraints here back
 -- up the invariants the library checks when it loads the file. Foreign keys are deferred so

@@ -1,8 +1,9 @@
 # Catalogue store tests (included by tests/CMakeLists.txt).
 
 # The store tests poke at databases with SQLite directly (bypassing CHECK constraints, holding
-# locks) and call internal parsers, so they see lib/ and link SQLiteCpp themselves.
-foreach(test catalogue_test catalogue_toml_test catalogue_sqlite_test shipped_catalogue_test)
+# locks) and call internal parsers, so they see lib/ and link SQLiteCpp themselves; cli_test
+# breaks rows of a copied database the same way.
+foreach(test catalogue_test catalogue_toml_test catalogue_sqlite_test shipped_catalogue_test cli_test)
   if(TARGET ${test})
     target_include_directories(${test} PRIVATE "${PROJECT_SOURCE_DIR}/lib")
     target_link_libraries(${test} PRIVATE SQLiteCpp)

@@ -4,11 +4,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <regex>
 #include <string>
 
 #include "catalogue_test_support.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
+#include "model/fields.hpp"
 
 using namespace kneerehab;
 using kneerehab::testing::error_message;
@@ -136,13 +138,41 @@ TEST(CatalogueSqlite, TextFileIsNotADatabase) {
   EXPECT_EQ(open_error(errc::database, path), cannot_open(path, "not an SQLite database"));
 }
 
-TEST(CatalogueSqlite, OtherSchemaVersionIsRefused) {
+TEST(CatalogueSqlite, SchemaVersionIsMajorMinor) {
   const fixture_db db;
-  db.tamper("PRAGMA user_version = 7");
+  {
+    SQLite::Database file(db.path.string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(file.execAndGet("PRAGMA user_version").getInt(),
+              catalogue_schema_version.major * 1000 + catalogue_schema_version.minor);
+  }
+  EXPECT_EQ(catalogue_schema_version, (schema_version{1, 1}));
+}
+
+TEST(CatalogueSqlite, OlderMinorVersionsAreRead) {
+  const fixture_db db;
+  db.tamper("PRAGMA user_version = 1000");  // 1.0
+  EXPECT_NO_THROW(open_catalogue(db.path));
+  db.tamper("PRAGMA user_version = 1");  // 1.0, as files before major.minor said it
+  EXPECT_NO_THROW(open_catalogue(db.path));
+}
+
+TEST(CatalogueSqlite, OtherSchemaVersionIsRefusedNamingWhatIsAccepted) {
+  const fixture_db db;
+  db.tamper("PRAGMA user_version = 2000");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 7, expected 1; regenerate it with `kneerehab-catalogue "
-                        "compile`"));
+                        "schema version 2.0; accepted: 1.0 to 1.1; regenerate it with "
+                        "`kneerehab-catalogue compile`"));
+  db.tamper("PRAGMA user_version = 1002");
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path,
+                        "schema version 1.2; accepted: 1.0 to 1.1; regenerate it with "
+                        "`kneerehab-catalogue compile`"));
+  db.tamper("PRAGMA user_version = 0");
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path,
+                        "schema version 0.0; accepted: 1.0 to 1.1; regenerate it with "
+                        "`kneerehab-catalogue compile`"));
 }
 
 TEST(CatalogueSqlite, RowBreakingAnInvariantNamesTableAndRow) {
@@ -220,4 +250,25 @@ TEST(CatalogueDifference, NamesMissingAndExtraRows) {
               "table 'exercise_cues': row exercise_id='plank', position=2 is in the database but "
               "not in the expected catalogue");
   }
+}
+
+// data/schema.sql repeats the field tables' ranges as CHECK constraints; they must agree.
+template <typename Struct, std::size_t N>
+void expect_schema_checks(const std::string& schema,
+                          const std::array<detail::field<Struct>, N>& fields) {
+  for (const auto& f : fields) {
+    if (!f.ranged()) continue;
+    const std::regex check(std::string(f.column) + R"( BETWEEN ([0-9.]+) AND ([0-9.]+))");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(schema, m, check)) << f.column;
+    EXPECT_DOUBLE_EQ(std::stod(m[1].str()), f.low) << f.column;
+    EXPECT_DOUBLE_EQ(std::stod(m[2].str()), f.high) << f.column;
+  }
+}
+
+TEST(CatalogueSchema, CheckConstraintsAgreeWithTheFieldTables) {
+  const auto schema = read_bytes(kneerehab::testing::source_dir() / "data" / "schema.sql");
+  expect_schema_checks(schema, detail::dosage_fields);
+  expect_schema_checks(schema, detail::length_rule_fields);
+  expect_schema_checks(schema, detail::load_rule_fields);
 }

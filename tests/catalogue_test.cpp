@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "catalogue_test_support.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
@@ -60,13 +61,44 @@ TEST(CatalogueIds, AreKebabCase) {
       "id is not kebab-case; accepted: lower-case letters and digits in words joined by single "
       "hyphens, e.g. 'glute-bridge'";
   EXPECT_EQ(problem_after([](auto& c) { find_exercise(c, "plank").id = "Plank"; }),
-            "exercise 'Plank': " + accepted);
+            "exercise 'Plank': " + accepted + " (and 1 more problem)");
   EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].id = "time--based"; }),
-            "ladder 'time--based': " + accepted);
+            "ladder 'time--based': " + accepted + " (and 1 more problem)");
   EXPECT_EQ(problem_after([](auto& c) { c.red_flags[0].id = "dvt-"; }),
-            "red flag 'dvt-': " + accepted);
+            "red flag 'dvt-': " + accepted + " (and 2 more problems)");
   EXPECT_EQ(problem_after([](auto& c) { settle(c).id = "settle_in"; }),
             demo_item + ", phase 'settle_in': " + accepted);
+}
+
+TEST(CatalogueValidation, ReportsEveryProblemNotJustTheFirst) {
+  auto content = fixture_content();
+  find_exercise(content, "plank").id = "Plank";
+  content.ladders[0].steps[0].run_s = 0;
+  settle(content).min_weeks = 9;
+  try {
+    const catalogue cat(std::move(content));
+    FAIL() << "no error thrown";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_catalogue);
+    std::vector<std::string> lines;
+    for (const auto& d : e.diagnostics()) lines.push_back(format_diagnostic(d));
+    EXPECT_EQ(lines,
+              (std::vector<std::string>{
+                  "error: exercise 'Plank': id is not kebab-case (accepted: lower-case letters "
+                  "and digits in words joined by single hyphens, e.g. 'glute-bridge')",
+                  "error: ladder 'time-based', step 1: run_s is 0 (accepted: more than 0)",
+                  "error: protocol 'demo-rehab', phase 'settle': min_weeks is 9 and max_weeks 4 "
+                  "(accepted: 1 <= min_weeks <= max_weeks <= 26)",
+                  "error: protocol 'demo-rehab', phase 'settle': prescribes 'plank', which does "
+                  "not exist",
+              }));
+    ASSERT_EQ(e.diagnostics().size(), 4U);
+    EXPECT_EQ(e.diagnostics()[0].code, "bad-id");
+    EXPECT_EQ(e.diagnostics()[2].code, "min-above-max");
+    EXPECT_EQ(e.diagnostics()[2].field, "min_weeks");
+    EXPECT_EQ(e.diagnostics()[3].code, "unknown-id");
+    EXPECT_EQ(std::string(e.what()), describe(e.diagnostics()[0]) + " (and 3 more problems)");
+  }
 }
 
 // ---- references --------------------------------------------------------------------------

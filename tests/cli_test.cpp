@@ -1,4 +1,5 @@
 // The CLI as a user runs it: exit codes, messages on stderr, files written or left alone.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -150,6 +151,35 @@ TEST(Cli, TextFileAsDatabaseIsARuntimeFailure) {
   EXPECT_EQ(r.err, "kneerehab: cannot open catalogue database '" + text.string() +
                        "': not an SQLite database\n");
   EXPECT_EQ(slurp(text), before);
+}
+
+TEST(Cli, BrokenDatabaseListsEveryBadRow) {
+  // Three rows broken three ways, by hand as a careless edit would (CHECKs off): all three
+  // are reported, one line each, before the exit code.
+  scratch_dir dir;
+  const auto db = dir.path() / "broken.db";
+  fs::copy_file(shipped_db, db);
+  {
+    SQLite::Database edit(db.string(), SQLite::OPEN_READWRITE);
+    edit.exec("PRAGMA ignore_check_constraints = ON");
+    edit.exec("UPDATE conditions SET mild_min_weeks = -1 WHERE id = 'hamstring-tendinopathy'");
+    edit.exec("UPDATE exercises SET category = 'flying' WHERE id = 'glute-bridge'");
+    edit.exec("UPDATE exercises SET regression_id = 'no-such-exercise' WHERE id = 'wall-sit'");
+  }
+  const auto r = run({"--db", db.string(), "conditions"});
+  EXPECT_EQ(r.exit_code, 1);
+  const auto file = db.string();
+  EXPECT_EQ(r.err, file +
+                       ": error: table 'exercises', row id='glute-bridge': category is "
+                       "'flying' (accepted: strength, isometric, eccentric, stretch, mobility, "
+                       "balance, plyometric, cardio)\n" +
+                       file +
+                       ": error: table 'conditions', row id='hamstring-tendinopathy': "
+                       "timeline mild is -1 to 8 weeks (accepted: 0 <= min <= max)\n" +
+                       file +
+                       ": error: exercise 'wall-sit': regression 'no-such-exercise' does "
+                       "not exist\n");
+  EXPECT_EQ(r.out, "");
 }
 
 TEST(Cli, EnvironmentVariableChoosesTheDatabase) {

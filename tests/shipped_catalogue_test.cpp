@@ -6,12 +6,15 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "catalogue_test_support.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/io/catalogue_sources.hpp"
+#include "kneerehab/plan/planner.hpp"
+#include "kneerehab/render/render.hpp"
 
 using namespace kneerehab;
 using kneerehab::testing::source_dir;
@@ -21,6 +24,12 @@ namespace {
 const catalogue& shipped() {
   static const catalogue cat = open_catalogue(source_dir() / "exercises.db");
   return cat;
+}
+
+std::string fmt_ids(const std::vector<std::string>& ids) {
+  std::string text;
+  for (const auto& id : ids) text += (text.empty() ? "" : ", ") + id;
+  return text;
 }
 
 bool has(const std::vector<std::string>& items, const std::string& item) {
@@ -177,4 +186,99 @@ TEST(ShippedCatalogue, EveryExerciseHasInstructionsCuesAndMuscles) {
     EXPECT_FALSE(e.cues.empty()) << e.id;
     EXPECT_FALSE(e.muscles.empty()) << e.id;
   }
+}
+
+// ---- selective loading -------------------------------------------------------------------
+
+namespace {
+
+plan_request request_for(std::string condition_id, std::string protocol_id) {
+  plan_request request;
+  request.condition_id = std::move(condition_id);
+  request.protocol_id = std::move(protocol_id);
+  request.profile.start = date::from_ymd(2026, 1, 5);
+  request.today = date::from_ymd(2026, 1, 1);
+  request.profile.baseline = distance::from_km(30);
+  request.profile.current = distance::from_km(10);
+  request.profile.age = 52;
+  request.profile.prior_injuries = 1;
+  return request;
+}
+
+// The plan as JSON, or the referral's text: what a user of either catalogue would see.
+std::string outcome_text(const plan_outcome& outcome) {
+  if (const auto* p = std::get_if<plan>(&outcome)) return render_json(*p);
+  const auto& r = std::get<referral>(outcome);
+  return "referral: " + r.red_flag_id + " " + r.symptom_id + " " + r.message;
+}
+
+// Equal texts, or the first line where they differ (a plan's JSON is thousands of lines).
+::testing::AssertionResult same_text(const std::string& part, const std::string& whole) {
+  if (part == whole) return ::testing::AssertionSuccess();
+  std::size_t line = 1;
+  std::size_t i = 0;
+  for (; i < part.size() && i < whole.size() && part[i] == whole[i]; ++i) {
+    if (part[i] == '\n') ++line;
+  }
+  const auto around = [&](const std::string& text) { return text.substr(i, 80); };
+  return ::testing::AssertionFailure()
+         << "differs at line " << line << ": selection has '" << around(part)
+         << "', whole catalogue '" << around(whole) << "'";
+}
+
+}  // namespace
+
+TEST(SelectiveLoading, EveryProtocolPlansExactlyAsOnTheWholeCatalogue) {
+  const auto db = source_dir() / "exercises.db";
+  for (const auto& p : shipped().protocols()) {
+    const catalogue part = open_catalogue(db, catalogue_selection::protocol(p.id));
+    ASSERT_EQ(part.protocols().size(), 1U) << p.id;
+    EXPECT_LT(part.exercises().size(), shipped().exercises().size()) << p.id;
+    EXPECT_EQ(part.red_flags().size(), shipped().red_flags().size()) << p.id;
+    EXPECT_EQ(part.symptoms().size(), shipped().symptoms().size()) << p.id;
+    for (const auto level : {severity::mild, severity::moderate, severity::severe}) {
+      auto request = request_for("", p.id);
+      request.profile.level = level;
+      EXPECT_TRUE(same_text(outcome_text(make_plan(part, request)),
+                            outcome_text(make_plan(shipped(), request))))
+          << p.id << " " << to_string(level);
+    }
+  }
+}
+
+TEST(SelectiveLoading, EveryConditionPlansOrRefersExactlyAsOnTheWholeCatalogue) {
+  const auto db = source_dir() / "exercises.db";
+  for (const auto& c : shipped().conditions()) {
+    const catalogue part = open_catalogue(db, catalogue_selection::condition(c.id));
+    ASSERT_EQ(part.conditions().size(), 1U) << c.id;
+    const auto request = request_for(c.id, "");
+    EXPECT_TRUE(same_text(outcome_text(make_plan(part, request)),
+                          outcome_text(make_plan(shipped(), request))))
+        << c.id;
+    auto with_red_flag = request;
+    with_red_flag.profile.symptoms = {shipped().symptoms().front().id};
+    EXPECT_TRUE(same_text(outcome_text(make_plan(part, with_red_flag)),
+                          outcome_text(make_plan(shipped(), with_red_flag))))
+        << c.id;
+  }
+}
+
+TEST(SelectiveLoading, UnknownIdsGiveTheMessageMakePlanGives) {
+  const auto db = source_dir() / "exercises.db";
+  const auto message_of = [](const auto& action) -> std::string {
+    return kneerehab::testing::error_message(errc::not_found, action);
+  };
+  EXPECT_EQ(
+      message_of([&] { open_catalogue(db, catalogue_selection::protocol("patellofemoral")); }),
+      message_of([&] { make_plan(shipped(), request_for("", "patellofemoral")); }));
+  EXPECT_EQ(message_of([&] { open_catalogue(db, catalogue_selection::condition("hamstring")); }),
+            message_of([&] { make_plan(shipped(), request_for("hamstring", "")); }));
+  EXPECT_EQ(message_of([&] { open_catalogue(db, catalogue_selection::condition("zzz")); }),
+            "unknown condition 'zzz'; accepted: " + fmt_ids(ids_of(shipped().conditions())));
+}
+
+TEST(SelectiveLoading, AllIsTheWholeCatalogue) {
+  const catalogue all = open_catalogue(source_dir() / "exercises.db", catalogue_selection::all());
+  EXPECT_EQ(ids_of(all.exercises()), ids_of(shipped().exercises()));
+  EXPECT_EQ(ids_of(all.protocols()), ids_of(shipped().protocols()));
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "kneerehab/core/diagnostics.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/core/version.hpp"
 
@@ -175,7 +176,12 @@ int run_cli(int argc, char** argv) {
     std::cerr << fmt::format("{}: {}\nRun '{} --help' for usage.\n", prefix, e.what(), prefix);
     return usage;
   } catch (const error& e) {
-    std::cerr << "kneerehab: " << e.what() << "\n";
+    // One line per problem ("file:line:col: error: item: message (hint)"), else the message.
+    if (e.diagnostics().empty()) {
+      std::cerr << "kneerehab: " << e.what() << "\n";
+    } else {
+      for (const auto& d : e.diagnostics()) std::cerr << format_diagnostic(d) << "\n";
+    }
     return exit_code_for(e.code());
   } catch (const std::exception& e) {
     std::cerr << "kneerehab: unexpected failure: " << e.what() << "\n";

@@ -4,6 +4,7 @@
 /// described in docs/architecture.md.
 
 // core: errors, ids, version
+#include "kneerehab/core/diagnostics.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/core/ids.hpp"
 #include "kneerehab/core/version.hpp"

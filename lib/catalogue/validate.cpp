@@ -12,6 +12,7 @@
 #include "catalogue/rules.hpp"
 #include "catalogue/validate.hpp"
 #include "kneerehab/core/error.hpp"
+#include "model/fields.hpp"
 
 namespace kneerehab::detail {
 namespace {
@@ -21,24 +22,8 @@ using id_set = std::set<std::string_view, std::less<>>;
 // Tolerates the rounding of decimal fractions read from text (0.1 + 0.2 != 0.3).
 constexpr double tolerance = 1e-9;
 
-[[noreturn]] void fail(std::string_view item, std::string_view problem) {
-  throw error::invalid_catalogue(fmt::format("{}: {}", item, problem));
-}
-
-void check(std::string_view item, const std::optional<std::string>& problem) {
-  if (problem) fail(item, *problem);
-}
-
 std::optional<std::string> int_range(std::string_view field, int value, int low, int high) {
   if (value >= low && value <= high) return std::nullopt;
-  return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
-}
-
-std::optional<std::string> real_range(std::string_view field, double value, double low,
-                                      double high) {
-  if (std::isfinite(value) && value >= low - tolerance && value <= high + tolerance) {
-    return std::nullopt;
-  }
   return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
 }
 
@@ -47,22 +32,41 @@ std::optional<std::string> fraction_problem(std::string_view field, double value
   return fmt::format("{} is {}; accepted: more than 0 and at most 1", field, value);
 }
 
+// Every problem found so far; validation goes on after each one.
+class problems {
+ public:
+  void add(std::string_view code, std::string_view item, std::string_view field,
+           std::string_view sentence) {
+    list_.push_back(make_diagnostic(code, item, field, sentence));
+  }
+  void check(std::string_view code, std::string_view item, std::string_view field,
+             const std::optional<std::string>& problem) {
+    if (problem) add(code, item, field, *problem);
+  }
+  [[nodiscard]] std::vector<diagnostic> take() { return std::move(list_); }
+
+ private:
+  std::vector<diagnostic> list_;
+};
+
 // Checks ids of one kind: kebab-case and unique. Returns them for reference checks.
 template <typename T>
-id_set collect_ids(std::string_view kind, const std::vector<T>& items) {
+id_set collect_ids(problems& out, std::string_view kind, const std::vector<T>& items) {
   id_set ids;
   for (const auto& item : items) {
     const auto name = fmt::format("{} '{}'", kind, item.id);
-    check(name, id_problem(item.id));
+    out.check("bad-id", name, "id", id_problem(item.id));
     if (!ids.insert(item.id).second) {
-      fail(name, fmt::format("id appears more than once; accepted: unique {} ids", kind));
+      out.add("duplicate-id", name, "id",
+              fmt::format("id appears more than once; accepted: unique {} ids", kind));
     }
   }
   return ids;
 }
 
-void require_text(std::string_view item, std::string_view field, const std::string& text) {
-  if (text.empty()) fail(item, fmt::format("{} is empty", field));
+void require_text(problems& out, std::string_view item, std::string_view field,
+                  const std::string& text) {
+  if (text.empty()) out.add("missing-field", item, field, fmt::format("{} is empty", field));
 }
 
 struct known_ids {
@@ -87,63 +91,82 @@ const exercise* find_exercise(const catalogue_content& content, std::string_view
   return nullptr;
 }
 
-void validate_condition_protocol(const condition& c, const catalogue_content& content,
-                                 const std::string& item) {
+void validate_condition_protocol(problems& out, const condition& c,
+                                 const catalogue_content& content, const std::string& item) {
   if (c.referral_only) {
     if (c.protocol_id) {
-      fail(item, fmt::format("is referral-only but names protocol '{}'; accepted: no protocol "
-                             "for a referral-only condition",
-                             *c.protocol_id));
+      out.add("referral-only", item, "protocol",
+              fmt::format("is referral-only but names protocol '{}'; accepted: no protocol "
+                          "for a referral-only condition",
+                          *c.protocol_id));
     }
-    if (c.referral.empty()) fail(item, "is referral-only but has no referral text");
+    if (c.referral.empty()) {
+      out.add("referral-only", item, "referral", "is referral-only but has no referral text");
+    }
     return;
   }
   if (!c.protocol_id) {
-    fail(item, "has no protocol; accepted: a protocol id, or referral_only with a referral text");
+    out.add("missing-field", item, "protocol",
+            "has no protocol; accepted: a protocol id, or referral_only with a referral text");
+    return;
   }
   const protocol* p = find_protocol(content, *c.protocol_id);
-  if (p == nullptr) fail(item, fmt::format("protocol '{}' does not exist", *c.protocol_id));
+  if (p == nullptr) {
+    out.add("unknown-id", item, "protocol",
+            fmt::format("protocol '{}' does not exist", *c.protocol_id));
+    return;
+  }
   if (p->condition_id != c.id) {
-    fail(item, fmt::format("protocol '{}' is for condition '{}'", p->id, p->condition_id));
+    out.add("mismatch", item, "protocol",
+            fmt::format("protocol '{}' is for condition '{}'", p->id, p->condition_id));
   }
 }
 
-void validate_conditions(const catalogue_content& content, const known_ids& known) {
+void validate_conditions(problems& out, const catalogue_content& content, const known_ids& known) {
   for (const auto& c : content.conditions) {
     const auto item = fmt::format("condition '{}'", c.id);
-    require_text(item, "name", c.name);
-    check(item, timeline_problem("mild", c.mild));
-    check(item, timeline_problem("moderate", c.moderate));
-    check(item, timeline_problem("severe", c.severe));
+    require_text(out, item, "name", c.name);
+    out.check("min-above-max", item, "timeline", timeline_problem("mild", c.mild));
+    out.check("min-above-max", item, "timeline", timeline_problem("moderate", c.moderate));
+    out.check("min-above-max", item, "timeline", timeline_problem("severe", c.severe));
     for (const auto& flag : c.red_flags) {
       if (!known.red_flags.contains(flag)) {
-        fail(item, fmt::format("red flag '{}' does not exist", flag));
+        out.add("unknown-id", item, "red_flags", fmt::format("red flag '{}' does not exist", flag));
       }
     }
-    validate_condition_protocol(c, content, item);
+    validate_condition_protocol(out, c, content, item);
   }
 }
 
-void validate_link(const exercise& e, const catalogue_content& content, bool forward) {
+void validate_link(problems& out, const exercise& e, const catalogue_content& content,
+                   bool forward) {
   const auto& link = forward ? e.progression : e.regression;
   if (!link) return;
   const auto item = fmt::format("exercise '{}'", e.id);
   const std::string_view field = forward ? "progression" : "regression";
-  if (*link == e.id) fail(item, fmt::format("{} is the exercise itself", field));
+  if (*link == e.id) {
+    out.add("loop", item, field, fmt::format("{} is the exercise itself", field));
+    return;
+  }
   const exercise* other = find_exercise(content, *link);
-  if (other == nullptr) fail(item, fmt::format("{} '{}' does not exist", field, *link));
+  if (other == nullptr) {
+    out.add("unknown-id", item, field, fmt::format("{} '{}' does not exist", field, *link));
+    return;
+  }
   const auto& back = forward ? other->regression : other->progression;
   if (back != e.id) {
-    fail(item, fmt::format("{} is '{}', but '{}' has {} '{}'; accepted: links both ways "
-                           "(A.progression == B exactly when B.regression == A)",
-                           field, *link, *link, forward ? "regression" : "progression",
-                           back.value_or("none")));
+    out.add("one-way-link", item, field,
+            fmt::format("{} is '{}', but '{}' has {} '{}'; accepted: links both ways "
+                        "(A.progression == B exactly when B.regression == A)",
+                        field, *link, *link, forward ? "regression" : "progression",
+                        back.value_or("none")));
   }
 }
 
 // With links consistent both ways, a loop in one direction is a loop in the other, but
 // walking both keeps the message about the exercise the author is most likely editing.
-void check_chain_loop(const exercise& start, const catalogue_content& content, bool forward) {
+void check_chain_loop(problems& out, const exercise& start, const catalogue_content& content,
+                      bool forward, std::set<std::set<std::string_view>>& reported) {
   std::vector<std::string_view> path{start.id};
   const exercise* current = &start;
   while (true) {
@@ -154,162 +177,191 @@ void check_chain_loop(const exercise& start, const catalogue_content& content, b
     const bool seen = std::find(path.begin(), path.end(), next->id) != path.end();
     path.push_back(next->id);
     if (seen) {
-      fail(fmt::format("exercise '{}'", start.id),
-           fmt::format("{} chain loops: {}", forward ? "progression" : "regression",
-                       fmt::join(path, " -> ")));
+      // A link to itself is reported by validate_link; a loop once, from the first of its
+      // exercises met, whichever way it is walked.
+      const auto first = std::find(path.begin(), path.end(), next->id);
+      std::set<std::string_view> members(first, path.end());
+      if (path.size() > 2 && reported.insert(std::move(members)).second) {
+        out.add("loop", fmt::format("exercise '{}'", start.id),
+                forward ? "progression" : "regression",
+                fmt::format("{} chain loops: {}", forward ? "progression" : "regression",
+                            fmt::join(path, " -> ")));
+      }
+      return;
     }
     current = next;
   }
 }
 
-void validate_exercises(const catalogue_content& content) {
+void validate_exercises(problems& out, const catalogue_content& content) {
   for (const auto& e : content.exercises) {
     const auto item = fmt::format("exercise '{}'", e.id);
-    require_text(item, "name", e.name);
+    require_text(out, item, "name", e.name);
     if (auto problem = dosage_problem(e.default_dosage)) {
-      fail(item, fmt::format("default dosage: {}", *problem));
+      out.add("out-of-range", item, "dosage", fmt::format("default dosage: {}", *problem));
     }
   }
   for (const auto& e : content.exercises) {
-    validate_link(e, content, true);
-    validate_link(e, content, false);
+    validate_link(out, e, content, true);
+    validate_link(out, e, content, false);
   }
+  std::set<std::set<std::string_view>> reported;
   for (const auto& e : content.exercises) {
-    check_chain_loop(e, content, true);
-    check_chain_loop(e, content, false);
+    check_chain_loop(out, e, content, true, reported);
+    check_chain_loop(out, e, content, false, reported);
   }
 }
 
-void validate_ladders(const catalogue_content& content) {
+void validate_ladders(problems& out, const catalogue_content& content) {
   for (const auto& l : content.ladders) {
     const auto item = fmt::format("ladder '{}'", l.id);
-    require_text(item, "name", l.name);
+    require_text(out, item, "name", l.name);
     if (l.steps.size() < 2) {
-      fail(item, fmt::format("has {} step{}; accepted: at least 2", l.steps.size(),
-                             l.steps.size() == 1 ? "" : "s"));
+      out.add("wrong-count", item, "steps",
+              fmt::format("has {} step{}; accepted: at least 2", l.steps.size(),
+                          l.steps.size() == 1 ? "" : "s"));
     }
     for (std::size_t i = 0; i < l.steps.size(); ++i) {
-      check(fmt::format("{}, step {}", item, i + 1), step_problem(l.steps[i]));
+      out.check("out-of-range", fmt::format("{}, step {}", item, i + 1), "steps",
+                step_problem(l.steps[i]));
     }
   }
 }
 
-void validate_red_flags(const catalogue_content& content, const known_ids& known) {
+void validate_red_flags(problems& out, const catalogue_content& content, const known_ids& known) {
   for (const auto& f : content.red_flags) {
     const auto item = fmt::format("red flag '{}'", f.id);
-    require_text(item, "name", f.name);
-    require_text(item, "why", f.why);
-    require_text(item, "action", f.action);
+    require_text(out, item, "name", f.name);
+    require_text(out, item, "why", f.why);
+    require_text(out, item, "action", f.action);
   }
   for (const auto& s : content.symptoms) {
     const auto item = fmt::format("symptom '{}'", s.id);
-    require_text(item, "description", s.description);
+    require_text(out, item, "description", s.description);
     if (s.red_flag && !known.red_flags.contains(*s.red_flag)) {
-      fail(item, fmt::format("red flag '{}' does not exist", *s.red_flag));
+      out.add("unknown-id", item, "red_flag",
+              fmt::format("red flag '{}' does not exist", *s.red_flag));
     }
-    if (s.min_age) check(item, int_range("min_age", *s.min_age, 0, 120));
+    if (s.min_age)
+      out.check("out-of-range", item, "min_age", int_range("min_age", *s.min_age, 0, 120));
   }
 }
 
-void validate_progression(const prescription& p, const phase& ph, const std::string& item) {
+void validate_progression(problems& out, const prescription& p, const phase& ph,
+                          const std::string& item) {
   int previous = 1;
   for (const auto& step : p.progression) {
     if (step.week < 2) {
-      fail(item, fmt::format("progression week {} is before week 2; accepted: weeks 2 to "
-                             "max_weeks ({}), strictly increasing",
-                             step.week, ph.max_weeks));
-    }
-    if (step.week <= previous) {
-      fail(item, fmt::format("progression week {} does not come after week {}; accepted: "
-                             "strictly increasing weeks",
-                             step.week, previous));
-    }
-    if (step.week > ph.max_weeks) {
-      fail(item, fmt::format("progression week {} is after max_weeks {}; accepted: weeks 2 to {}",
-                             step.week, ph.max_weeks, ph.max_weeks));
+      out.add("out-of-range", item, "week",
+              fmt::format("progression week {} is before week 2; accepted: weeks 2 to "
+                          "max_weeks ({}), strictly increasing",
+                          step.week, ph.max_weeks));
+    } else if (step.week <= previous) {
+      out.add("out-of-order", item, "week",
+              fmt::format("progression week {} does not come after week {}; accepted: "
+                          "strictly increasing weeks",
+                          step.week, previous));
+    } else if (step.week > ph.max_weeks) {
+      out.add("out-of-range", item, "week",
+              fmt::format("progression week {} is after max_weeks {}; accepted: weeks 2 to {}",
+                          step.week, ph.max_weeks, ph.max_weeks));
     }
     if (auto problem = dosage_problem(step.dose)) {
-      fail(item, fmt::format("progression week {} dosage: {}", step.week, *problem));
+      out.add("out-of-range", item, "dosage",
+              fmt::format("progression week {} dosage: {}", step.week, *problem));
     }
-    previous = step.week;
+    previous = std::max(previous, step.week);
   }
 }
 
-void validate_prescriptions(const phase& ph, const known_ids& known, const std::string& item) {
+void validate_prescriptions(problems& out, const phase& ph, const known_ids& known,
+                            const std::string& item) {
   for (const auto& barred : ph.barred_exercises) {
     if (!known.exercises.contains(barred)) {
-      fail(item, fmt::format("bars '{}', which does not exist", barred));
+      out.add("unknown-id", item, "barred", fmt::format("bars '{}', which does not exist", barred));
     }
   }
   for (const auto& p : ph.prescriptions) {
     if (!known.exercises.contains(p.exercise_id)) {
-      fail(item, fmt::format("prescribes '{}', which does not exist", p.exercise_id));
+      out.add("unknown-id", item, "exercise",
+              fmt::format("prescribes '{}', which does not exist", p.exercise_id));
     }
     if (std::find(ph.barred_exercises.begin(), ph.barred_exercises.end(), p.exercise_id) !=
         ph.barred_exercises.end()) {
-      fail(item, fmt::format("prescribes '{}', which the phase bars", p.exercise_id));
+      out.add("barred", item, "exercise",
+              fmt::format("prescribes '{}', which the phase bars", p.exercise_id));
     }
     const auto dose_item = fmt::format("{}, exercise '{}'", item, p.exercise_id);
     if (auto problem = dosage_problem(p.dose)) {
-      fail(dose_item, fmt::format("week 1 dosage: {}", *problem));
+      out.add("out-of-range", dose_item, "dosage", fmt::format("week 1 dosage: {}", *problem));
     }
-    validate_progression(p, ph, dose_item);
+    validate_progression(out, p, ph, dose_item);
   }
 }
 
-void validate_running(const phase& ph, bool last, const known_ids& known, const std::string& item) {
-  check(item, running_problem(ph.running));
-  if (ph.running.mode == running_mode::walk_run && !known.ladders.contains(ph.running.ladder_id)) {
-    fail(item, fmt::format("running ladder '{}' does not exist", ph.running.ladder_id));
+void validate_running(problems& out, const phase& ph, bool last, const known_ids& known,
+                      const std::string& item) {
+  out.check("out-of-range", item, "running", running_problem(ph.running));
+  if (ph.running.mode == running_mode::walk_run && !ph.running.ladder_id.empty() &&
+      !known.ladders.contains(ph.running.ladder_id)) {
+    out.add("unknown-id", item, "ladder",
+            fmt::format("running ladder '{}' does not exist", ph.running.ladder_id));
   }
   if (!last && (ph.running.hills || ph.running.speed)) {
-    fail(item,
-         "allows hills or speed work but is not the last phase; accepted: hills and "
-         "speed work only in the last phase");
+    out.add("last-phase-only", item, "running",
+            "allows hills or speed work but is not the last phase; accepted: hills and "
+            "speed work only in the last phase");
   }
   if (last && ph.running.mode != running_mode::continuous) {
-    fail(item, fmt::format("is the last phase but its running mode is '{}'; accepted: "
-                           "continuous",
-                           to_string(ph.running.mode)));
+    out.add("last-phase-only", item, "running",
+            fmt::format("is the last phase but its running mode is '{}'; accepted: "
+                        "continuous",
+                        to_string(ph.running.mode)));
   }
 }
 
-void validate_phase(const phase& ph, std::size_t index, std::size_t count, const known_ids& known,
-                    const std::string& item) {
-  require_text(item, "name", ph.name);
-  require_text(item, "goal", ph.goal);
-  check(item, phase_weeks_problem(ph));
+void validate_phase(problems& out, const phase& ph, std::size_t index, std::size_t count,
+                    const known_ids& known, const std::string& item) {
+  require_text(out, item, "name", ph.name);
+  require_text(out, item, "goal", ph.goal);
+  out.check("min-above-max", item, "min_weeks", phase_weeks_problem(ph));
   if (index > 0 && ph.entry_criteria.empty()) {
-    fail(item, "has no entry criteria; accepted: at least one for every phase after the first");
+    out.add("missing-field", item, "criteria",
+            "has no entry criteria; accepted: at least one for every phase after the first");
   }
-  for (const auto& c : ph.entry_criteria) check(item, criterion_problem(c));
-  validate_prescriptions(ph, known, item);
-  validate_running(ph, index + 1 == count, known, item);
-  for (const auto& text : ph.advice) require_text(item, "an advice text", text);
+  for (const auto& c : ph.entry_criteria) {
+    out.check("bad-criterion", item, "criteria", criterion_problem(c));
+  }
+  validate_prescriptions(out, ph, known, item);
+  validate_running(out, ph, index + 1 == count, known, item);
+  for (const auto& text : ph.advice) require_text(out, item, "an advice text", text);
 }
 
-void validate_protocol(const protocol& p, const known_ids& known) {
+void validate_protocol(problems& out, const protocol& p, const known_ids& known) {
   const auto item = fmt::format("protocol '{}'", p.id);
-  require_text(item, "name", p.name);
+  require_text(out, item, "name", p.name);
   if (!known.conditions.contains(p.condition_id)) {
-    fail(item, fmt::format("condition '{}' does not exist", p.condition_id));
+    out.add("unknown-id", item, "condition",
+            fmt::format("condition '{}' does not exist", p.condition_id));
   }
   if (p.phases.size() < 3 || p.phases.size() > 5) {
-    fail(item, fmt::format("has {} phases; accepted: 3 to 5", p.phases.size()));
+    out.add("wrong-count", item, "phase",
+            fmt::format("has {} phases; accepted: 3 to 5", p.phases.size()));
   }
-  check(item, length_rules_problem(p.lengths));
-  check(item, pain_rules_problem(p.pain));
-  check(item, load_rules_problem(p.load));
-  for (const auto& note : p.advice) require_text(item, "an advice text", note.text);
+  out.check("out-of-range", item, "lengths", length_rules_problem(p.lengths));
+  out.check("min-above-max", item, "pain", pain_rules_problem(p.pain));
+  out.check("out-of-range", item, "load", load_rules_problem(p.load));
+  for (const auto& note : p.advice) require_text(out, item, "an advice text", note.text);
   id_set phase_ids;
   for (std::size_t i = 0; i < p.phases.size(); ++i) {
     const auto& ph = p.phases[i];
     const auto phase_item = fmt::format("{}, phase '{}'", item, ph.id);
-    check(phase_item, id_problem(ph.id));
+    out.check("bad-id", phase_item, "id", id_problem(ph.id));
     if (!phase_ids.insert(ph.id).second) {
-      fail(phase_item, "phase id appears more than once; accepted: unique phase ids");
+      out.add("duplicate-id", phase_item, "id",
+              "phase id appears more than once; accepted: unique phase ids");
     }
-    validate_phase(ph, i, p.phases.size(), known, phase_item);
+    validate_phase(out, ph, i, p.phases.size(), known, phase_item);
   }
 }
 
@@ -389,13 +441,13 @@ std::optional<std::string> running_problem(const running_rule& rule) {
   return std::nullopt;
 }
 
+// Ranges: detail::length_rule_fields.
 std::optional<std::string> length_rules_problem(const phase_length_rules& rules) {
-  if (auto p = real_range("lengths mild", rules.mild, 0, 1)) return p;
-  if (auto p = real_range("lengths moderate", rules.moderate, 0, 1)) return p;
-  if (auto p = real_range("lengths severe", rules.severe, 0, 1)) return p;
-  if (auto p = int_range("lengths older_age", rules.older_age, 18, 100)) return p;
-  if (auto p = int_range("lengths older_extra_weeks", rules.older_extra_weeks, 0, 8)) return p;
-  return int_range("lengths prior_injury_extra_weeks", rules.prior_injury_extra_weeks, 0, 8);
+  auto problem = first_out_of_range(length_rule_fields, rules, [](const auto& f, auto v) {
+    return fmt::format("lengths {} is {}; accepted: {} to {}", f.key, v, f.low, f.high);
+  });
+  if (problem.empty()) return std::nullopt;
+  return problem;
 }
 
 std::optional<std::string> pain_rules_problem(const pain_rules& rules) {
@@ -408,8 +460,12 @@ std::optional<std::string> pain_rules_problem(const pain_rules& rules) {
       rules.progress_max, rules.hold_max);
 }
 
+// Ranges: detail::load_rule_fields; the cautious increase depends on weekly_increase.
 std::optional<std::string> load_rules_problem(const load_rules& rules) {
-  if (auto p = real_range("load weekly_increase", rules.weekly_increase, 0.05, 0.20)) return p;
+  auto problem = first_out_of_range(load_rule_fields, rules, [](const auto& f, auto v) {
+    return fmt::format("load {} is {}; accepted: {} to {}", f.key, v, f.low, f.high);
+  });
+  if (!problem.empty()) return problem;
   if (!(rules.cautious_weekly_increase > 0 &&
         rules.cautious_weekly_increase <= rules.weekly_increase + tolerance)) {
     return fmt::format(
@@ -417,35 +473,43 @@ std::optional<std::string> load_rules_problem(const load_rules& rules) {
         "weekly_increase ({})",
         rules.cautious_weekly_increase, rules.weekly_increase);
   }
-  if (auto p = int_range("load older_age", rules.older_age, 18, 100)) return p;
-  if (auto p = real_range("load spike_ratio", rules.spike_ratio, 1.0, 1.3)) return p;
-  if (auto p = int_range("load deload_every", rules.deload_every, 3, 4)) return p;
-  if (auto p = real_range("load deload_cut", rules.deload_cut, 0.20, 0.30)) return p;
-  if (auto p = real_range("load long_run_share", rules.long_run_share, 0.2, 0.5)) return p;
-  if (auto p = int_range("load max_runs_per_week", rules.max_runs_per_week, 2, 6)) return p;
-  if (auto p = int_range("load max_ladder_steps_per_week", rules.max_ladder_steps_per_week, 1, 2)) {
-    return p;
-  }
-  if (auto p = int_range("load min_sessions_per_step", rules.min_sessions_per_step, 2, 6)) {
-    return p;
-  }
-  return real_range("load warn_increase", rules.warn_increase, 0.05, 1.0);
+  return std::nullopt;
+}
+
+diagnostic make_diagnostic(std::string_view code, std::string_view item, std::string_view field,
+                           std::string_view sentence) {
+  diagnostic d;
+  d.code = code;
+  d.item = item;
+  d.field = field;
+  // "what is wrong; accepted: ..." -> message and hint.
+  const auto split = sentence.find("; accepted: ");
+  d.message = sentence.substr(0, split);
+  if (split != std::string_view::npos) d.hint = sentence.substr(split + 2);
+  return d;
+}
+
+std::vector<diagnostic> catalogue_problems(const catalogue_content& content) {
+  problems out;
+  known_ids known;
+  known.red_flags = collect_ids(out, "red flag", content.red_flags);
+  collect_ids(out, "symptom", content.symptoms);
+  known.ladders = collect_ids(out, "ladder", content.ladders);
+  known.exercises = collect_ids(out, "exercise", content.exercises);
+  known.conditions = collect_ids(out, "condition", content.conditions);
+  known.protocols = collect_ids(out, "protocol", content.protocols);
+
+  validate_red_flags(out, content, known);
+  validate_ladders(out, content);
+  validate_exercises(out, content);
+  validate_conditions(out, content, known);
+  for (const auto& p : content.protocols) validate_protocol(out, p, known);
+  return out.take();
 }
 
 void validate_catalogue(const catalogue_content& content) {
-  known_ids known;
-  known.red_flags = collect_ids("red flag", content.red_flags);
-  collect_ids("symptom", content.symptoms);
-  known.ladders = collect_ids("ladder", content.ladders);
-  known.exercises = collect_ids("exercise", content.exercises);
-  known.conditions = collect_ids("condition", content.conditions);
-  known.protocols = collect_ids("protocol", content.protocols);
-
-  validate_red_flags(content, known);
-  validate_ladders(content);
-  validate_exercises(content);
-  validate_conditions(content, known);
-  for (const auto& p : content.protocols) validate_protocol(p, known);
+  auto found = catalogue_problems(content);
+  if (!found.empty()) throw error(errc::invalid_catalogue, std::move(found));
 }
 
 }  // namespace kneerehab::detail

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/io/catalogue_sources.hpp"
 #include "kneerehab/model/enum_names.hpp"
+#include "model/fields.hpp"
 
 namespace kneerehab {
 namespace detail {
@@ -21,24 +24,39 @@ namespace {
 
 namespace fs = std::filesystem;
 
+template <typename Struct, std::size_t N>
+std::vector<std::string_view> keys_of(const std::array<field<Struct>, N>& fields) {
+  std::vector<std::string_view> keys;
+  for (const auto& f : fields) keys.push_back(f.key);
+  return keys;
+}
+
 // Dosage keys, shared by exercise defaults, prescriptions and progression steps.
-const std::vector<std::string_view> dosage_keys = {"sets",  "reps", "hold_s",           "minutes",
-                                                   "tempo", "load", "sessions_per_week"};
+const std::vector<std::string_view> dosage_keys = keys_of(dosage_fields);
 
 std::vector<std::string_view> with_dosage_keys(std::vector<std::string_view> keys) {
   keys.insert(keys.end(), dosage_keys.begin(), dosage_keys.end());
   return keys;
 }
 
-// Fields absent from the table keep their value in `base`.
+// Reads every field of `fields` present in the table; absent ones keep their value in `base`.
+template <typename Struct, std::size_t N>
+Struct read_fields(const toml_fields& f, const std::array<field<Struct>, N>& fields, Struct base) {
+  for_each_field(fields, base, [&](const auto& fd, auto& v) {
+    using T = std::decay_t<decltype(v)>;
+    if constexpr (std::is_same_v<T, int>) {
+      v = f.integer_or(fd.key, v);
+    } else if constexpr (std::is_same_v<T, double>) {
+      v = f.number_or(fd.key, v);
+    } else {
+      v = f.text_or(fd.key, v);
+    }
+  });
+  return base;
+}
+
 dosage read_dosage(const toml_fields& f, const toml::table& table, dosage base) {
-  base.sets = f.integer_or("sets", base.sets);
-  base.reps = f.integer_or("reps", base.reps);
-  base.hold_s = f.integer_or("hold_s", base.hold_s);
-  base.minutes = f.integer_or("minutes", base.minutes);
-  base.tempo = f.text_or("tempo", base.tempo);
-  base.load = f.text_or("load", base.load);
-  base.sessions_per_week = f.integer_or("sessions_per_week", base.sessions_per_week);
+  base = read_fields(f, dosage_fields, std::move(base));
   if (auto problem = dosage_problem(base)) {
     f.fail(table.source(), fmt::format("dosage of {}: {}", f.what(), *problem));
   }
@@ -263,46 +281,18 @@ phase read_phase(const toml::table& t, std::string_view src, std::size_t n,
 }
 
 phase_length_rules read_lengths(const toml::table& t, std::string_view src) {
-  toml_fields f(
-      t, src, "[lengths]",
-      {"mild", "moderate", "severe", "older_age", "older_extra_weeks", "prior_injury_extra_weeks"});
-  phase_length_rules r;
-  r.mild = f.number_or("mild", r.mild);
-  r.moderate = f.number_or("moderate", r.moderate);
-  r.severe = f.number_or("severe", r.severe);
-  r.older_age = f.integer_or("older_age", r.older_age);
-  r.older_extra_weeks = f.integer_or("older_extra_weeks", r.older_extra_weeks);
-  r.prior_injury_extra_weeks = f.integer_or("prior_injury_extra_weeks", r.prior_injury_extra_weeks);
-  return r;
+  toml_fields f(t, src, "[lengths]", keys_of(length_rule_fields));
+  return read_fields(f, length_rule_fields, phase_length_rules{});
 }
 
 pain_rules read_pain(const toml::table& t, std::string_view src) {
-  toml_fields f(t, src, "[pain]", {"progress_max", "hold_max"});
-  pain_rules r;
-  r.progress_max = f.integer_or("progress_max", r.progress_max);
-  r.hold_max = f.integer_or("hold_max", r.hold_max);
-  return r;
+  toml_fields f(t, src, "[pain]", keys_of(pain_rule_fields));
+  return read_fields(f, pain_rule_fields, pain_rules{});
 }
 
 load_rules read_load(const toml::table& t, std::string_view src) {
-  toml_fields f(t, src, "[load]",
-                {"weekly_increase", "cautious_weekly_increase", "older_age", "spike_ratio",
-                 "deload_every", "deload_cut", "long_run_share", "max_runs_per_week",
-                 "max_ladder_steps_per_week", "min_sessions_per_step", "warn_increase"});
-  load_rules r;
-  r.weekly_increase = f.number_or("weekly_increase", r.weekly_increase);
-  r.cautious_weekly_increase = f.number_or("cautious_weekly_increase", r.cautious_weekly_increase);
-  r.older_age = f.integer_or("older_age", r.older_age);
-  r.spike_ratio = f.number_or("spike_ratio", r.spike_ratio);
-  r.deload_every = f.integer_or("deload_every", r.deload_every);
-  r.deload_cut = f.number_or("deload_cut", r.deload_cut);
-  r.long_run_share = f.number_or("long_run_share", r.long_run_share);
-  r.max_runs_per_week = f.integer_or("max_runs_per_week", r.max_runs_per_week);
-  r.max_ladder_steps_per_week =
-      f.integer_or("max_ladder_steps_per_week", r.max_ladder_steps_per_week);
-  r.min_sessions_per_step = f.integer_or("min_sessions_per_step", r.min_sessions_per_step);
-  r.warn_increase = f.number_or("warn_increase", r.warn_increase);
-  return r;
+  toml_fields f(t, src, "[load]", keys_of(load_rule_fields));
+  return read_fields(f, load_rule_fields, load_rules{});
 }
 
 advice_note read_advice(const toml::table& t, std::string_view src, std::size_t n) {

@@ -2,22 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "model/fields.hpp"
+
 namespace kneerehab {
-namespace {
-
-std::optional<std::string> out_of_range(std::string_view field, int value, int low, int high) {
-  if (value >= low && value <= high) return std::nullopt;
-  return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
-}
-
-}  // namespace
 
 std::optional<std::string> dosage_problem(const dosage& dose) {
-  if (auto p = out_of_range("sets", dose.sets, 1, 10)) return p;
-  if (auto p = out_of_range("reps", dose.reps, 0, 100)) return p;
-  if (auto p = out_of_range("hold_s", dose.hold_s, 0, 600)) return p;
-  if (auto p = out_of_range("minutes", dose.minutes, 0, 180)) return p;
-  if (auto p = out_of_range("sessions_per_week", dose.sessions_per_week, 1, 14)) return p;
+  // Ranges: detail::dosage_fields.
+  auto problem = detail::first_out_of_range(detail::dosage_fields, dose, [](const auto& f, auto v) {
+    return fmt::format("{} is {}; accepted: {} to {}", f.key, v, f.low, f.high);
+  });
+  if (!problem.empty()) return problem;
   if (dose.reps == 0 && dose.hold_s == 0 && dose.minutes == 0) {
     return std::string("reps, hold_s and minutes are all 0; accepted: at least one positive");
   }

@@ -2,9 +2,13 @@
 /// \file error.hpp
 /// The one exception type of the library and the kinds of failure it reports.
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "kneerehab/core/diagnostics.hpp"
 
 namespace kneerehab {
 
@@ -23,12 +27,20 @@ enum class errc {
 std::string_view to_string(errc code) noexcept;
 
 /// The exception every library function throws for a failure it can describe.
-/// Messages say what was wrong, where, and what is accepted.
+/// Messages say what was wrong, where, and what is accepted. An error about input that can
+/// hold several problems at once (a catalogue, a protocol file) carries every one of them as
+/// diagnostics(); what() is then a one-line summary: the first problem and how many more.
 class error : public std::runtime_error {
  public:
   error(errc code, const std::string& message);
+  /// what() is summarize(diagnostics).
+  error(errc code, std::vector<diagnostic> diagnostics);
+  /// An explicit what(), e.g. naming the database the diagnostics were found in.
+  error(errc code, const std::string& message, std::vector<diagnostic> diagnostics);
 
   [[nodiscard]] errc code() const noexcept { return code_; }
+  /// Every problem found, in the order found; empty for errors that are not about input.
+  [[nodiscard]] const std::vector<diagnostic>& diagnostics() const noexcept;
 
   static error invalid_input(const std::string& message);
   static error not_found(const std::string& message);
@@ -39,6 +51,10 @@ class error : public std::runtime_error {
 
  private:
   errc code_;
+  std::shared_ptr<const std::vector<diagnostic>> diagnostics_;  // shared: copying never throws
 };
+
+/// "first problem" or "first problem (and N more problems)", each as describe(d, with_file).
+std::string summarize(const std::vector<diagnostic>& diagnostics, bool with_file = true);
 
 }  // namespace kneerehab
