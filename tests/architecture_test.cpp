@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "support/scratch_dir.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -162,8 +164,8 @@ TEST(Architecture, UmbrellaHeaderIncludesEveryPublicHeader) {
 
 // The guard itself must be able to fail: a file that breaks each door is caught.
 TEST(Architecture, GuardCatchesABrokenDoor) {
-  const auto scratch = fs::temp_directory_path() / "kneerehab-architecture-test";
-  fs::remove_all(scratch);
+  const kneerehab::testing::scratch_dir dir;
+  const auto& scratch = dir.path();
   fs::create_directories(scratch / "plan");
   fs::create_directories(scratch / "render");
   std::ofstream(scratch / "plan" / "bad.cpp")
@@ -172,7 +174,6 @@ TEST(Architecture, GuardCatchesABrokenDoor) {
   std::ofstream(scratch / "render" / "bad.cpp") << "#include \"io/catalogue_toml.hpp\"\n";
   std::ofstream(scratch / "loose.cpp") << "\n";
   const auto problems = door_violations(scratch);
-  fs::remove_all(scratch);
   EXPECT_EQ(problems.size(), 4U) << ::testing::PrintToString(problems);
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "support/scratch_dir.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -28,30 +30,9 @@ std::string quote(const std::string& word) {
   return quoted + "'";
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using kneerehab::testing::scratch_dir;
 
-class scratch_dir {
- public:
-  scratch_dir() {
-    path_ = fs::temp_directory_path() /
-            ("kneerehab-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::create_directories(path_);
-  }
-  ~scratch_dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+std::string slurp(const fs::path& path) { return kneerehab::testing::read_file(path); }
 
 // Runs the CLI with `args`; `env` is a prefix such as "KNEEREHAB_DB=x".
 result run(const std::vector<std::string>& args, const std::string& env = "") {

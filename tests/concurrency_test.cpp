@@ -4,6 +4,8 @@
 // does. Runs under the asan preset too (and is the test to run under ThreadSanitizer).
 #include <gtest/gtest.h>
 
+#include "support/shipped_catalogue.hpp"
+
 #include <latch>
 #include <memory>
 #include <string>
@@ -95,14 +97,9 @@ void check_threads_agree(const catalogue& cat) {
 }
 
 TEST(Concurrency, EightThreadsOnTheShippedCatalogueAgreeWithOne) {
-  std::unique_ptr<catalogue> cat;
-  try {
-    cat = std::make_unique<catalogue>(open_catalogue(KNEEREHAB_SOURCE_DIR "/exercises.db"));
-  } catch (const std::exception& e) {
-    GTEST_SKIP() << "exercises.db did not open: " << e.what();
-  }
-  ASSERT_GE(cat->protocols().size(), 2U);
-  check_threads_agree(*cat);
+  const catalogue& cat = kneerehab::testing::shipped_catalogue();
+  ASSERT_GE(cat.protocols().size(), 2U);
+  check_threads_agree(cat);
 }
 
 TEST(Concurrency, EightThreadsOnTheFixtureCatalogueAgreeWithOne) {

@@ -1,7 +1,7 @@
-// Property tests: every PRODUCT.md rule holds for thousands of random valid profiles, for
-// every protocol of the shipped catalogue (or of the C++ fixture when exercises.db is
-// missing or does not open). The rules themselves are checked by rule_violations() in
-// planner_fixtures.hpp, which documents how the first continuous run is treated.
+// Property tests: every rule of docs/plan-rules.md holds for thousands of random valid
+// profiles, for every protocol of the shipped catalogue. A missing or broken exercises.db
+// fails these tests (no fallback). The rules are checked one function each by
+// tests/support/plan_rules.cpp.
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
@@ -13,6 +13,7 @@
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/plan/planner.hpp"
 #include "planner_fixtures.hpp"
+#include "support/shipped_catalogue.hpp"
 
 namespace kneerehab {
 namespace {
@@ -24,21 +25,7 @@ const bool rc_params_set = [] {
   return true;
 }();
 
-const catalogue& test_catalogue() {
-  static const std::unique_ptr<catalogue> cat = [] {
-    const std::string path = KNEEREHAB_SOURCE_DIR "/exercises.db";
-    try {
-      auto shipped = std::make_unique<catalogue>(open_catalogue(path));
-      if (!shipped->protocols().empty()) return shipped;
-      std::cout << "note: " << path << " has no protocols; using the fixture catalogue\n";
-    } catch (const std::exception& e) {
-      std::cout << "note: " << path << " did not open (" << e.what()
-                << "); using the fixture catalogue\n";
-    }
-    return std::make_unique<catalogue>(testing::fixture_catalogue());
-  }();
-  return *cat;
-}
+const catalogue& test_catalogue() { return testing::shipped_catalogue(); }
 
 rc::Gen<std::vector<weekday>> run_days_gen() {
   return rc::gen::map(rc::gen::inRange(1, 128), [](int mask) {
