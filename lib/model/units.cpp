@@ -26,11 +26,20 @@ distance distance::from_km(double km) {
 }
 
 distance distance::from_miles(double miles) {
-  if (!std::isfinite(miles) || miles < 0.0) {
+  // The product is checked too: 1.5e308 miles is finite, its kilometres are not.
+  if (!std::isfinite(miles) || miles < 0.0 || !std::isfinite(miles * km_per_mile)) {
     throw error::invalid_input(
         fmt::format("distance {} mi is not valid; accepted: a finite number >= 0", miles));
   }
   return distance{miles * km_per_mile};
+}
+
+distance distance::scaled(distance d, double factor) {
+  if (!std::isfinite(factor) || factor < 0.0) {
+    throw error::invalid_input(fmt::format(
+        "a distance scaled by {} is not valid; accepted: a finite factor >= 0", factor));
+  }
+  return from_km(d.km_ * factor);
 }
 
 distance distance::from(double value, unit_system units) {

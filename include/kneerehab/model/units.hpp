@@ -33,17 +33,20 @@ class distance {
     return units == unit_system::km ? km() : miles();
   }
 
-  friend distance operator+(distance a, distance b) noexcept { return distance{a.km_ + b.km_}; }
+  /// Throws error(errc::invalid_input) when the sum is not finite.
+  friend distance operator+(distance a, distance b) { return from_km(a.km_ + b.km_); }
   /// Clamps at zero.
   friend distance operator-(distance a, distance b) noexcept {
     return distance{a.km_ > b.km_ ? a.km_ - b.km_ : 0.0};
   }
-  /// `factor` must be >= 0.
-  friend distance operator*(distance a, double factor) noexcept { return distance{a.km_ * factor}; }
+  /// Throws error(errc::invalid_input) for a negative, NaN or infinite factor or product: a
+  /// distance is never negative nor NaN, however it was computed.
+  friend distance operator*(distance a, double factor) { return scaled(a, factor); }
   friend auto operator<=>(const distance&, const distance&) = default;
 
  private:
   constexpr explicit distance(double km) noexcept : km_(km) {}
+  static distance scaled(distance d, double factor);
   double km_ = 0.0;
 };
 
