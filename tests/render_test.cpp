@@ -648,3 +648,21 @@ TEST(RenderText, MilePlansOfEveryShippedProtocolSayNothingInKilometres) {
   EXPECT_EQ(plans, cat.protocols().size() * cases.size());
   EXPECT_GT(distance_warnings, plans);  // the profiles do raise distance warnings
 }
+
+// Hardening: wrapping was quadratic in the length of a word (a 5 MB name took 37.6 s). A 5 MB
+// one-word name now wraps in linear time, into full lines with nothing lost.
+TEST(RenderText, HugeWordsWrapInLinearTime) {
+  plan p = sample_plan();
+  const std::size_t size = 5 * 1024 * 1024;
+  p.condition_name = std::string(size, 'n');
+  const std::string text = render_text(p);
+  std::size_t kept = 0;
+  std::size_t lines = 0;
+  for (auto line : lines_of(text)) {
+    EXPECT_LE(code_points(line), 100U);
+    kept += static_cast<std::size_t>(std::count(line.begin(), line.end(), 'n'));
+    ++lines;
+  }
+  EXPECT_GE(kept, size);
+  EXPECT_GT(lines, size / 100);
+}

@@ -30,12 +30,17 @@ std::size_t display_width(std::string_view text) noexcept {
 /// following ones with `rest`. A single word longer than a line is cut at a code point.
 void wrap_paragraph(std::string& out, std::string_view first, std::string_view rest,
                     std::string_view text) {
+  // Widths are tracked as the line grows, never recounted, so that wrapping stays linear in
+  // the text however long one word is.
   std::string line(first);
+  std::size_t line_w = display_width(line);
+  const std::size_t rest_w = display_width(rest);
   bool line_has_word = false;
   auto flush = [&] {
     out += line;
     out += '\n';
     line.assign(rest);
+    line_w = rest_w;
     line_has_word = false;
   };
   std::size_t pos = 0;
@@ -45,30 +50,34 @@ void wrap_paragraph(std::string& out, std::string_view first, std::string_view r
     std::size_t end = text.find(' ', pos);
     if (end == std::string_view::npos) end = text.size();
     std::string_view word = text.substr(pos, end - pos);
+    std::size_t word_w = display_width(word);
     pos = end;
-    const std::size_t needed = display_width(line) + (line_has_word ? 1 : 0) + display_width(word);
-    if (needed > line_width && line_has_word) flush();
-    // A word wider than a whole line: cut it into pieces that fit.
-    while (display_width(line) + display_width(word) > line_width) {
-      const std::size_t room = line_width - display_width(line);
+    if (line_has_word && line_w + 1 + word_w > line_width) flush();
+    // A word wider than a whole line: cut it into pieces that fit, at code points.
+    while (line_w + word_w > line_width) {
+      const std::size_t room = line_w < line_width ? line_width - line_w : 0;
       std::size_t cut = 0;
-      for (std::size_t seen = 0; cut < word.size(); ++cut) {
-        if ((static_cast<unsigned char>(word[cut]) & 0xC0U) != 0x80U && seen++ == room) break;
-      }
-      if (cut == 0) {  // no room at all after the prefix: still make progress
-        cut = 1;
-        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0U) == 0x80U) ++cut;
+      std::size_t cut_w = 0;
+      for (; cut < word.size(); ++cut) {
+        if ((static_cast<unsigned char>(word[cut]) & 0xC0U) == 0x80U) continue;
+        if (cut_w == std::max<std::size_t>(room, 1)) break;  // always make progress
+        ++cut_w;
       }
       line += word.substr(0, cut);
       word.remove_prefix(cut);
+      word_w -= cut_w;
       line_has_word = true;
       flush();
     }
-    if (line_has_word) line += ' ';
+    if (line_has_word) {
+      line += ' ';
+      ++line_w;
+    }
     line += word;
+    line_w += word_w;
     line_has_word = true;
   }
-  if (line_has_word || display_width(line) > 0) {
+  if (line_has_word || line_w > 0) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line;
     out += '\n';
