@@ -824,3 +824,33 @@ TEST_F(planner, plan_that_reaches_the_target_in_time_is_not_extended) {
 
 }  // namespace
 }  // namespace kneerehab
+
+namespace kneerehab {
+namespace {
+
+// Hardening: a valid protocol whose phases add up to more than a plan may hold (5 phases of 26
+// weeks) lost its last phase silently. It is cut at the longest plan, and says so.
+TEST(planner_limits, a_protocol_longer_than_a_plan_is_cut_with_a_warning) {
+  auto content = testing::fixture_content();
+  for (auto& proto : content.protocols) {
+    if (proto.id != "fixture-standard") continue;
+    auto extra = proto.phases.back();
+    extra.id = "maintain";
+    proto.phases.back().running.hills = false;  // hills and speed only in the last phase
+    proto.phases.back().running.speed = false;
+    proto.phases.push_back(extra);
+    for (auto& ph : proto.phases) ph.min_weeks = ph.max_weeks = 26;
+  }
+  const catalogue cat(std::move(content));
+  const auto& proto = *cat.find_protocol("fixture-standard");
+  ASSERT_GT(proto.phases.size() * 26, 104U);
+  const auto p = std::get<plan>(make_plan(cat, testing::standard_request()));
+  EXPECT_EQ(p.weeks.size(), 104U);
+  const bool warned = std::any_of(p.warnings.begin(), p.warnings.end(), [](const plan_notice& n) {
+    return n.code == notice_code::plan_cut && n.weeks == 104;
+  });
+  EXPECT_TRUE(warned);
+}
+
+}  // namespace
+}  // namespace kneerehab

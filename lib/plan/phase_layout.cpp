@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
+#include "kneerehab/plan/request_limits.hpp"
 #include "plan/planner_detail.hpp"
 
 namespace kneerehab::detail {
@@ -88,7 +90,16 @@ std::vector<phase_span> layout_phases(const protocol& proto, const runner_profil
     spans.push_back({&ph, static_cast<int>(i), first, length});
     first += length;
   }
-  if (weeks) fit_to_length(spans, *weeks, proto, warnings);
+  // A protocol whose phases add up to more than a plan may hold is cut, and says so: its
+  // last phases are never dropped silently.
+  const int longest = plan_request_limits.max_weeks;
+  const int laid_out = std::accumulate(spans.begin(), spans.end(), 0,
+                                       [](int sum, const phase_span& s) { return sum + s.weeks; });
+  if (weeks) {
+    fit_to_length(spans, *weeks, proto, warnings);
+  } else if (laid_out > longest) {
+    fit_to_length(spans, longest, proto, warnings);
+  }
   first = 0;
   for (auto& s : spans) {
     s.first_week = first;

@@ -203,7 +203,7 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
                           proto.phases.back().running.mode == running_mode::continuous;
   const int laid_out = total_weeks(spans);
   // An open-ended plan is laid out as long as a plan may be, then cut at the target.
-  if (open_ended) spans.back().weeks += plan_request_limits.max_weeks - laid_out;
+  if (open_ended) spans.back().weeks += std::max(0, plan_request_limits.max_weeks - laid_out);
   const date start = *profile.start;  // validate_request checked it is set
   std::vector<plan_week> weeks = detail::dated_weeks(spans, start);
   detail::plan_running(ctx, spans, weeks, warnings);
