@@ -524,3 +524,21 @@ TEST(Cli, StartAtTheEndOfTheCalendarIsInvalidInput) {
   r = run(plan_args({"--start", "1900-01-01", "--today", "1900-01-01"}));
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
+
+// Hardening: messages echo what was typed, exactly but never whole when it is huge.
+TEST(Cli, MessagesEchoTheValueTypedButNeverAHugeOne) {
+  auto r = run(plan_args({"--baseline", "250.0001"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(
+      r.err,
+      "kneerehab: --baseline weekly volume 250.0001 km is not valid; accepted: 0 to 250 km\n");
+  // 100 KB: one argument of a process may hold at most 128 KB (MAX_ARG_STRLEN).
+  const std::string huge(100 * 1024, 'x');
+  for (const auto& extra : std::vector<std::vector<std::string>>{
+           {"--severity", huge}, {"--condition", huge}, {"--format", huge}, {huge}}) {
+    r = run(plan_args(extra));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_LT(r.err.size(), 2000U) << r.err.substr(0, 200);
+    EXPECT_NE(r.err.find("(102400 bytes)"), std::string::npos) << r.err.substr(0, 200);
+  }
+}

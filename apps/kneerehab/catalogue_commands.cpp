@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "kneerehab/core/error.hpp"
+#include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/model/enum_names.hpp"
 #include "kneerehab/render/catalogue_text.hpp"
@@ -31,7 +32,7 @@ std::string expect_show_id(const std::string& command, const std::vector<std::st
 
 void expect_no_args(const std::string& command, const std::vector<std::string>& args) {
   if (!args.empty()) {
-    throw usage_error(command, fmt::format("unexpected argument '{}'", args[0]));
+    throw usage_error(command, fmt::format("unexpected argument {}", quoted_for_message(args[0])));
   }
 }
 
@@ -80,7 +81,8 @@ po::variables_map parse_exercises_options(const std::vector<std::string>& args) 
     const auto parsed = po::command_line_parser(args).options(description).run();
     const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
     if (!stray.empty()) {
-      throw usage_error("exercises", fmt::format("unexpected argument '{}'", stray.front()));
+      throw usage_error("exercises",
+                        fmt::format("unexpected argument {}", quoted_for_message(stray.front())));
     }
     po::store(parsed, vm);
   } catch (const po::error& e) {
@@ -94,7 +96,8 @@ std::optional<exercise_category> category_option(const po::variables_map& vm) {
   const auto& text = vm["category"].as<std::string>();
   const auto category = parse_exercise_category(text);
   if (!category) {
-    throw error::invalid_input(fmt::format("unknown category '{}'; accepted: {}", text,
+    throw error::invalid_input(fmt::format("unknown category {}; accepted: {}",
+                                           quoted_for_message(text),
                                            accepted_names<exercise_category>()));
   }
   return category;

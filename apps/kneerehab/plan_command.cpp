@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "kneerehab/core/error.hpp"
+#include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/io/output_file.hpp"
 #include "kneerehab/model/enum_names.hpp"
@@ -60,8 +61,8 @@ double parse_number(const po::variables_map& vm, const char* option, double low,
   const auto* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (ec != std::errc() || ptr != end || !std::isfinite(value) || value < low || value > high) {
-    throw error::invalid_input(
-        fmt::format("--{} '{}' is not valid; accepted: {}", option, text, accepted));
+    throw error::invalid_input(fmt::format("--{} {} is not valid; accepted: {}", option,
+                                           quoted_for_message(text), accepted));
   }
   return value;
 }
@@ -71,8 +72,8 @@ int parse_int(const po::variables_map& vm, const char* option, int low, int high
       parse_number(vm, option, low, high, fmt::format("a whole number from {} to {}", low, high));
   if (value != std::floor(value)) {
     throw error::invalid_input(
-        fmt::format("--{} '{}' is not valid; accepted: a whole number from {} to {}", option,
-                    vm[option].as<std::string>(), low, high));
+        fmt::format("--{} {} is not valid; accepted: a whole number from {} to {}", option,
+                    quoted_for_message(vm[option].as<std::string>()), low, high));
   }
   return static_cast<int>(value);
 }
@@ -82,8 +83,8 @@ date parse_date_option(const po::variables_map& vm, const char* option) {
   const auto parsed = date::parse_iso(text);
   if (!parsed) {
     throw error::invalid_input(fmt::format(
-        "--{} '{}' is not a valid date; accepted: a calendar date as YYYY-MM-DD, e.g. 2026-11-23",
-        option, text));
+        "--{} {} is not a valid date; accepted: a calendar date as YYYY-MM-DD, e.g. 2026-11-23",
+        option, quoted_for_message(text)));
   }
   return *parsed;
 }
@@ -96,8 +97,8 @@ std::vector<weekday> parse_run_days(const std::string& text) {
     const auto day = parse_weekday(word);
     if (!day) {
       throw error::invalid_input(fmt::format(
-          "--run-days: unknown day '{}'; accepted: mon,tue,wed,thu,fri,sat,sun separated by commas",
-          word));
+          "--run-days: unknown day {}; accepted: mon,tue,wed,thu,fri,sat,sun separated by commas",
+          quoted_for_message(word)));
     }
     days.push_back(*day);
   }
@@ -126,8 +127,9 @@ runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
   const auto severity_text = vm["severity"].as<std::string>();
   const auto level = parse_severity(severity_text);
   if (!level) {
-    throw error::invalid_input(fmt::format("--severity '{}' is not valid; accepted: {}",
-                                           severity_text, accepted_names<severity>()));
+    throw error::invalid_input(fmt::format("--severity {} is not valid; accepted: {}",
+                                           quoted_for_message(severity_text),
+                                           accepted_names<severity>()));
   }
   profile.level = *level;
   profile.start = parse_date_option(vm, "start");
@@ -171,7 +173,8 @@ output_format parse_format(const std::string& text) {
     throw error::invalid_input(fmt::format(
         "--format {} is not available in this version yet; accepted: text, json", text));
   }
-  throw error::invalid_input(fmt::format("--format '{}' is not valid; accepted: text, json", text));
+  throw error::invalid_input(
+      fmt::format("--format {} is not valid; accepted: text, json", quoted_for_message(text)));
 }
 
 // Every word of a plan command that may name a symptom: each --symptom value and each word the
@@ -230,10 +233,10 @@ po::variables_map parse_plan_options(const std::vector<std::string>& args) {
     const auto parsed = po::command_line_parser(args).options(description).run();
     const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
     if (!stray.empty()) {
-      throw usage_error("plan", fmt::format("unexpected argument '{}'; accepted: options with "
+      throw usage_error("plan", fmt::format("unexpected argument {}; accepted: options with "
                                             "one value each (--run-days mon,wed,fri; "
                                             "--symptom A --symptom B)",
-                                            stray.front()));
+                                            quoted_for_message(stray.front())));
     }
     po::store(parsed, vm);
     po::notify(vm);

@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "kneerehab/core/diagnostics.hpp"
 #include "kneerehab/core/error.hpp"
+#include "kneerehab/core/ids.hpp"
 #include "kneerehab/core/version.hpp"
 
 using namespace kneerehab;
@@ -74,9 +75,9 @@ command_line split_command_line(int argc, char** argv) {
     } else if (!line.command.empty()) {
       line.args.emplace_back(word);
     } else if (word.rfind('-', 0) == 0) {
-      note_mistake(line, fmt::format("unknown option '{}'; accepted before the command: --db, "
+      note_mistake(line, fmt::format("unknown option {}; accepted before the command: --db, "
                                      "--units, --help, --version",
-                                     word));
+                                     quoted_for_message(word)));
     } else {
       line.command = std::string(word);
     }
@@ -88,7 +89,8 @@ global_options resolve_globals(const command_line& line) {
   global_options global;
   const auto units = parse_unit_system(line.units);
   if (!units) {
-    throw usage_error("", fmt::format("--units '{}' is not valid; accepted: km, mi", line.units));
+    throw usage_error("", fmt::format("--units {} is not valid; accepted: km, mi",
+                                      quoted_for_message(line.units)));
   }
   global.units = *units;
   global.db = resolve_catalogue_path(line.db);
@@ -131,8 +133,8 @@ int run(int argc, char** argv) {
     throw usage_error("", "no command given");
   }
   if (command == nullptr) {
-    throw usage_error(
-        "", fmt::format("unknown command '{}'; accepted: {}", line.command, accepted_commands()));
+    throw usage_error("", fmt::format("unknown command {}; accepted: {}",
+                                      quoted_for_message(line.command), accepted_commands()));
   }
   if (line.help) {
     std::cout << command->help();

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "kneerehab/core/error.hpp"
+#include "kneerehab/core/ids.hpp"
 
 namespace kneerehab {
 
@@ -78,8 +79,9 @@ std::string pace::accepted_range(unit_system units) {
 pace pace::parse(std::string_view text, unit_system units) {
   const auto colon = text.find(':');
   auto bad = [&] {
-    return error::invalid_input(fmt::format(
-        "pace '{}' is not valid; accepted: MM:SS per {}, e.g. 6:30", text, to_string(units)));
+    return error::invalid_input(
+        fmt::format("pace {} is not valid; accepted: MM:SS per {}, e.g. 6:30",
+                    quoted_for_message(text), to_string(units)));
   };
   if (colon == std::string_view::npos || colon == 0 || text.size() - colon != 3) throw bad();
   int minutes = 0;
@@ -96,8 +98,9 @@ pace pace::parse(std::string_view text, unit_system units) {
   const double per_unit = minutes * 60.0 + seconds;
   const double per_km = units == unit_system::km ? per_unit : per_unit / km_per_mile;
   if (per_km < fastest_seconds_per_km || per_km > slowest_seconds_per_km) {
-    throw error::invalid_input(fmt::format("pace '{}' per {} is out of range; accepted: {}", text,
-                                           to_string(units), accepted_range(units)));
+    throw error::invalid_input(fmt::format("pace {} per {} is out of range; accepted: {}",
+                                           quoted_for_message(text), to_string(units),
+                                           accepted_range(units)));
   }
   return pace{per_km};
 }

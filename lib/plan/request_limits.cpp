@@ -97,7 +97,7 @@ distance request_limits::weekly_volume(std::string_view what, double value,
                                        unit_system units) const {
   const double km = units == unit_system::km ? value : value * km_per_mile;
   if (!std::isfinite(value) || value < 0 || km > max_weekly_km + 1e-9) {  // 1e-9: unit round trips
-    throw error::invalid_input(fmt::format("{} weekly volume {:g} {} is not valid; accepted: {}",
+    throw error::invalid_input(fmt::format("{} weekly volume {} {} is not valid; accepted: {}",
                                            what, value, to_string(units),
                                            weekly_volume_range(units)));
   }
