@@ -21,6 +21,7 @@
 
 #include "io/atomic_file.hpp"  // the writer's signal handling, tested with a fill that raises
 #include "kneerehab/core/error.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace kneerehab;
@@ -36,19 +37,12 @@ std::string slurp(const fs::path& path) {
 
 class OutputFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("kneerehab-out-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    fs::permissions(dir_, fs::perms::owner_all);
-    fs::remove_all(dir_);
-  }
   [[nodiscard]] std::size_t entries() const {
     return static_cast<std::size_t>(
         std::distance(fs::directory_iterator(dir_), fs::directory_iterator{}));
   }
-  fs::path dir_;
+  kneerehab::testing::scratch_dir scratch_;  // tests write nowhere else
+  fs::path dir_ = scratch_.path();
 };
 
 }  // namespace
