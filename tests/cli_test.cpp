@@ -542,3 +542,163 @@ TEST(Cli, MessagesEchoTheValueTypedButNeverAHugeOne) {
     EXPECT_NE(r.err.find("(102400 bytes)"), std::string::npos) << r.err.substr(0, 200);
   }
 }
+
+// Hardening (docs/robustness.md, "Output files"): what -o does with what is already at the
+// path. Every file, link, FIFO and device node lives in a scratch directory.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace {
+
+// Lets a reader blocked on opening `fifo` go (it reads end of file) when no writer came.
+void release_fifo_reader(const fs::path& fifo) {
+  const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd >= 0) ::close(fd);
+}
+
+mode_t mode_of(const fs::path& path) {
+  struct stat st {};
+  EXPECT_EQ(::lstat(path.c_str(), &st), 0) << path;
+  return st.st_mode;
+}
+
+long entries_in(const fs::path& dir) {
+  return static_cast<long>(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
+}
+
+}  // namespace
+
+TEST(CliOutput, CatalogueDatabaseIsNeverTheOutput) {
+  scratch_dir dir;
+  const auto db = dir.path() / "cat.db";
+  fs::copy_file(shipped_db, db);
+  fs::create_symlink("cat.db", dir.path() / "link.db");
+  fs::create_hard_link(db, dir.path() / "hard.db");
+  const auto before = slurp(db);
+  for (const auto& output : {db, dir.path() / "link.db", dir.path() / "hard.db"}) {
+    auto args = plan_args({"-o", output.string()});
+    args.insert(args.begin(), {"--db", db.string()});
+    const auto r = run(args);
+    EXPECT_EQ(r.exit_code, 2) << output;
+    EXPECT_EQ(r.err, "kneerehab: refusing to write '" + output.string() +
+                         "': it is the same file as the catalogue database (--db) '" + db.string() +
+                         "', which would be destroyed; accepted: an output path that is not "
+                         "the catalogue database (--db)\n");
+  }
+  EXPECT_EQ(slurp(db), before);
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "link.db"));
+}
+
+TEST(CliOutput, PlanFilesArePrivateAndKeepTheirMode) {
+  scratch_dir dir;
+  const auto fresh = dir.path() / "new.txt";
+  ASSERT_EQ(run(plan_args({"-o", fresh.string()})).exit_code, 0);
+  EXPECT_EQ(mode_of(fresh) & 0077, 0u) << "a new plan is health data: owner only";
+  const auto kept = dir.path() / "kept.txt";
+  std::ofstream(kept) << "old\n";
+  ASSERT_EQ(::chmod(kept.c_str(), 0640), 0);
+  ASSERT_EQ(run(plan_args({"-o", kept.string()})).exit_code, 0);
+  EXPECT_EQ(mode_of(kept) & 07777, 0640u);
+  EXPECT_NE(slurp(kept), "old\n");
+  EXPECT_EQ(entries_in(dir.path()), 2);
+}
+
+TEST(CliOutput, SymlinkIsFollowedLikeAShellRedirection) {
+  scratch_dir dir;
+  std::ofstream(dir.path() / "plan.txt") << "old\n";
+  fs::create_symlink("plan.txt", dir.path() / "latest");
+  const auto r = run(plan_args({"-o", (dir.path() / "latest").string()}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "latest"));
+  EXPECT_EQ(slurp(dir.path() / "plan.txt"), run(plan_args({})).out);
+  EXPECT_EQ(entries_in(dir.path()), 2);
+}
+
+TEST(CliOutput, FifoIsWrittenDirectly) {
+  scratch_dir dir;
+  const auto fifo = dir.path() / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = slurp(fifo); });
+  const auto r = run(plan_args({"-o", fifo.string()}));
+  release_fifo_reader(fifo);
+  reader.join();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(received, run(plan_args({})).out);
+  EXPECT_TRUE(S_ISFIFO(mode_of(fifo)));
+  EXPECT_EQ(entries_in(dir.path()), 1);
+}
+
+// Device nodes with the numbers of /dev/null (1,3) and /dev/full (1,7), made in the scratch
+// directory: /dev itself is never touched.
+TEST(CliOutput, CharacterDevicesStayDevices) {
+  scratch_dir dir;
+  const auto null_device = dir.path() / "null";
+  const auto full_device = dir.path() / "full";
+  if (::mknod(null_device.c_str(), S_IFCHR | 0666, ::makedev(1, 3)) != 0 ||
+      ::mknod(full_device.c_str(), S_IFCHR | 0666, ::makedev(1, 7)) != 0) {
+    GTEST_SKIP() << "cannot create device nodes here (needs root)";
+  }
+  const int probe = ::open(null_device.c_str(), O_WRONLY | O_CLOEXEC);
+  if (probe < 0) GTEST_SKIP() << "device nodes do not work here";
+  ::close(probe);
+  auto r = run(plan_args({"-o", null_device.string()}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(S_ISCHR(mode_of(null_device)));
+  r = run(plan_args({"-o", full_device.string()}));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "kneerehab: cannot write '" + full_device.string() +
+                       "': write failed (No space left on device)\n");
+  EXPECT_TRUE(S_ISCHR(mode_of(full_device)));
+  EXPECT_EQ(entries_in(dir.path()), 2);
+}
+
+TEST(CliOutput, DirectoriesAndHardLinkedFilesAreRefused) {
+  scratch_dir dir;
+  fs::create_directories(dir.path() / "sub");
+  auto r = run(plan_args({"-o", (dir.path() / "sub").string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("it is a directory; accepted: "), std::string::npos) << r.err;
+  std::ofstream(dir.path() / "a.txt") << "shared\n";
+  fs::create_hard_link(dir.path() / "a.txt", dir.path() / "b.txt");
+  r = run(plan_args({"-o", (dir.path() / "a.txt").string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("it has 2 hard links"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(dir.path() / "b.txt"), "shared\n");
+  EXPECT_EQ(entries_in(dir.path()), 3);
+}
+
+TEST(CliOutput, FileNameOf250BytesWorks) {
+  scratch_dir dir;
+  const auto out = dir.path() / std::string(250, 'p');
+  const auto r = run(plan_args({"-o", out.string()}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(slurp(out), run(plan_args({})).out);
+  EXPECT_EQ(entries_in(dir.path()), 1);
+}
+
+// A write that fails half way (the file size limit standing in for a full disk) is exit 1 and
+// leaves yesterday's plan and no temporary file.
+TEST(CliOutput, FailedWriteLeavesNothingBehind) {
+  scratch_dir dir;
+  const auto out = dir.path() / "plan.json";
+  std::ofstream(out) << "yesterday\n";
+  std::string command = "trap '' XFSZ; ulimit -f 1; exec " + quote(KNEEREHAB_CLI);
+  for (const auto& a : plan_args({"--format", "json", "-o", out.string()})) {
+    command += " " + quote(a);
+  }
+  const auto err = dir.path() / "err";
+  command = "sh -c " + quote(command) + " 2>" + quote(err.string()) + " </dev/null";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_EQ(slurp(err),
+            "kneerehab: cannot write '" + out.string() + "': write failed (File too large)\n");
+  fs::remove(err);
+  EXPECT_EQ(slurp(out), "yesterday\n");
+  EXPECT_EQ(entries_in(dir.path()), 1);
+}

@@ -246,6 +246,14 @@ po::variables_map parse_plan_options(const std::vector<std::string>& args) {
   return vm;
 }
 
+// -o FILE: never the catalogue the plan was made from (docs/robustness.md, "Output files").
+void write_output_file(const std::string& file, std::string_view bytes,
+                       const global_options& global) {
+  output_file_options options;
+  options.never_overwrite.push_back({global.db, "the catalogue database (--db)"});
+  write_file_atomically(file, bytes, options);
+}
+
 int print_referral(const referral& r) {
   std::cerr << fmt::format("STOP: no plan. {}\n{}\n", r.red_flag_name, r.message);
   return red_flag;
@@ -273,7 +281,7 @@ int run_plan_command(const std::vector<std::string>& args, const global_options&
   if (const auto* r = std::get_if<referral>(&outcome)) return print_referral(*r);
   const auto bytes = render(std::get<plan>(outcome), format, render_options{global.units});
   if (vm.count("output")) {
-    write_file_atomically(vm["output"].as<std::string>(), bytes);
+    write_output_file(vm["output"].as<std::string>(), bytes, global);
   } else {
     std::cout << bytes;
   }
