@@ -3,7 +3,7 @@
 
 Usage: validate_json_schema.py SCHEMA DOCUMENT [--mutate NAME]... [--expect-invalid]
 
-Besides the schema, the script checks what JSON Schema cannot express (PRODUCT.md): days and
+Besides the schema, the script checks what JSON Schema cannot express (docs/plan-json.md, docs/plan-rules.md): days and
 weeks are consecutive, start/end match the weeks, and run_km is the sum of the week's run.km.
 
 Exit 0 when the document is valid (or, with --expect-invalid, when it is rejected);
@@ -109,7 +109,7 @@ MUTATIONS = {
 
 
 def contract_problems(doc):
-    """PRODUCT.md rules that JSON Schema cannot express: consecutive days and weeks, the plan's
+    """The plan rules (docs/plan-rules.md) that JSON Schema cannot express: consecutive days and weeks, the plan's
     start and end, and run_km as the sum of the week's run.km (each rounded to 2 decimals)."""
     problems = []
     day = datetime.timedelta(days=1)

@@ -18,7 +18,7 @@ namespace kneerehab::cli {
 /// to std::cerr, output to std::cout or the -o file. Never throws.
 int run_cli(int argc, char** argv);
 
-/// Exit codes of PRODUCT.md.
+/// Exit codes (docs/robustness.md).
 enum exit_code : int { ok = 0, runtime_failure = 1, usage = 2, red_flag = 3 };
 
 /// A mistake in how the command was called; `command` names the command for the hint.
@@ -74,7 +74,7 @@ int run_plan_command(const std::vector<std::string>& args, const global_options&
 
 /// Exit code 3 and the referral on stderr when the words of a plan command name a red-flag
 /// symptom (as a --symptom value or as a stray word), whatever else is wrong with them; nullopt
-/// otherwise. A red flag always wins over every usage error (PRODUCT.md rule 7).
+/// otherwise. A red flag always wins over every usage error (docs/plan-rules.md rule 7).
 std::optional<int> refer_on_red_flag(const std::vector<std::string>& args,
                                      const global_options& global);
 

@@ -1,6 +1,6 @@
 // The kneerehab CLI (run_cli; main.cpp calls it). Splits the global options from the command and
 // its words, hands those to the command (commands.cpp), and turns library errors into messages and
-// the exit codes of PRODUCT.md.
+// the exit codes of docs/robustness.md.
 #include <fmt/format.h>
 
 #include <iostream>

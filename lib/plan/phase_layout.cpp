@@ -1,4 +1,4 @@
-// Phase lengths and the dated week skeleton (PRODUCT.md "Plan JSON": weeks of exactly seven
+// Phase lengths and the dated week skeleton (docs/plan-json.md: weeks of exactly seven
 // consecutive days, without gaps).
 
 #include <algorithm>

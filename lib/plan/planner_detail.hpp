@@ -1,7 +1,7 @@
 #pragma once
 // Private pieces of the planner, one file per concern:
 //   phase_layout.cpp   how many weeks each phase gets, and the dated week skeleton
-//   running_load.cpp   which days carry a run and how far (PRODUCT.md rules 1-5)
+//   running_load.cpp   which days carry a run and how far (docs/plan-rules.md rules 1-5)
 //   session_layout.cpp strength, mobility, cross-training and rest on the days
 // planner.cpp validates the request, resolves ids, runs the safety gate and calls these in
 // that order. Everything here is a pure function of its arguments.

@@ -1,4 +1,4 @@
-// The safety gate (clinical-rules section 1): red-flag symptoms and referral-only conditions
+// The safety gate (docs/clinical-basis.md section 1): red-flag symptoms and referral-only conditions
 // give a referral, never a plan.
 #include "kneerehab/plan/safety.hpp"
 

@@ -1,7 +1,7 @@
 // Plan -> JSON per docs/plan.schema.json (schema id "kneerehab.plan/1").
 // Written as a stream (render/json_writer.hpp), with no document tree in between. Keys come
 // out in the order written here, so the output is stable and reads top-down: the fields
-// PRODUCT.md requires first, documented extras after them.
+// the plan contract (docs/plan-json.md) requires first, documented extras after them.
 // Distances are always kilometres, rounded to 2 decimals.
 #include <cmath>
 #include <string>

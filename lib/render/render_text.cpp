@@ -201,7 +201,7 @@ std::string band(int low, int high) {
   return low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high);
 }
 
-/// The pain-monitoring rules (clinical-rules section 2) with the protocol's own thresholds.
+/// The pain-monitoring rules (docs/clinical-basis.md section 2) with the protocol's own thresholds.
 void render_pain_guide(std::string& out, const pain_rules& pain) {
   out += "Pain score guide (0-10, during and the morning after; this protocol's thresholds):\n";
   wrap(out, "  ", "  ",

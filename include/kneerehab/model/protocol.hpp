@@ -21,7 +21,7 @@ struct interval_step {
   friend bool operator==(const interval_step&, const interval_step&) = default;
 };
 
-/// A published walk/run return ladder (clinical-rules section 4).
+/// A published walk/run return ladder (docs/clinical-basis.md, walk/run ladders).
 struct walk_run_ladder {
   std::string id;  ///< e.g. "time-based-10"
   std::string name;
@@ -133,13 +133,13 @@ struct phase_length_rules {
   int prior_injury_extra_weeks = 1;  ///< added when prior_injuries > 0
 };
 
-/// Pain-monitoring thresholds on the 0-10 scale (clinical-rules section 2).
+/// Pain-monitoring thresholds on the 0-10 scale (docs/clinical-basis.md section 2).
 struct pain_rules {
   int progress_max = 3;  ///< pain <= this: progress
   int hold_max = 5;      ///< pain <= this: hold; above: regress
 };
 
-/// Running-load limits (clinical-rules section 5 and PRODUCT.md rules 2-4).
+/// Running-load limits (docs/clinical-basis.md, running load; docs/plan-rules.md rules 2-4).
 struct load_rules {
   double weekly_increase = 0.10;           ///< max week-on-week volume increase (0.05..0.20)
   double cautious_weekly_increase = 0.05;  ///< for age >= older_age or prior injuries

@@ -8,7 +8,7 @@
 
 namespace kneerehab {
 
-/// A reason to stop and refer (clinical-rules section 1).
+/// A reason to stop and refer (docs/clinical-basis.md section 1).
 struct red_flag {
   std::string id;      ///< e.g. "possible-dvt"
   std::string name;    ///< "Possible deep-vein thrombosis"

@@ -1,6 +1,6 @@
 #pragma once
 /// \file safety.hpp
-/// The safety gate checked before any plan is made (clinical-rules section 1).
+/// The safety gate checked before any plan is made (docs/clinical-basis.md section 1).
 
 #include <optional>
 #include <string>
