@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "command_options.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
@@ -74,21 +75,7 @@ po::options_description exercises_options() {
 // "exercises" takes options only: a stray word is a usage error, checked before the database
 // is opened.
 po::variables_map parse_exercises_options(const std::vector<std::string>& args) {
-  po::variables_map vm;
-  // The parsed options point into their description: it must outlive store().
-  const auto description = exercises_options();
-  try {
-    const auto parsed = po::command_line_parser(args).options(description).run();
-    const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
-    if (!stray.empty()) {
-      throw usage_error("exercises",
-                        fmt::format("unexpected argument {}", quoted_for_message(stray.front())));
-    }
-    po::store(parsed, vm);
-  } catch (const po::error& e) {
-    throw usage_error("exercises", e.what());
-  }
-  return vm;
+  return parse_command_options("exercises", args, exercises_options(), "");
 }
 
 std::optional<exercise_category> category_option(const po::variables_map& vm) {

@@ -9,12 +9,14 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "command_options.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/io/output_file.hpp"
 #include "kneerehab/model/enum_names.hpp"
 #include "kneerehab/plan/planner.hpp"
+#include "kneerehab/plan/request_limits.hpp"
 #include "kneerehab/plan/safety.hpp"
 #include "kneerehab/render/render.hpp"
 
@@ -218,7 +220,8 @@ int age_for_screening(const std::vector<std::string>& args) {
       continue;
     }
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), age);
-    if (ec != std::errc() || ptr != text.data() + text.size() || age < 10 || age > 100) {
+    if (ec != std::errc() || ptr != text.data() + text.size() || age < limits.min_age ||
+        age > limits.max_age) {
       return unknown_age;
     }
   }
@@ -226,24 +229,9 @@ int age_for_screening(const std::vector<std::string>& args) {
 }
 
 po::variables_map parse_plan_options(const std::vector<std::string>& args) {
-  po::variables_map vm;
-  // The parsed options point into their description: it must outlive store().
-  const auto description = plan_options();
-  try {
-    const auto parsed = po::command_line_parser(args).options(description).run();
-    const auto stray = po::collect_unrecognized(parsed.options, po::include_positional);
-    if (!stray.empty()) {
-      throw usage_error("plan", fmt::format("unexpected argument {}; accepted: options with "
-                                            "one value each (--run-days mon,wed,fri; "
-                                            "--symptom A --symptom B)",
-                                            quoted_for_message(stray.front())));
-    }
-    po::store(parsed, vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw usage_error("plan", e.what());
-  }
-  return vm;
+  return parse_command_options(
+      "plan", args, plan_options(),
+      "; accepted: options with one value each (--run-days mon,wed,fri; --symptom A --symptom B)");
 }
 
 // -o FILE: never the catalogue the plan was made from (docs/robustness.md, "Output files").
