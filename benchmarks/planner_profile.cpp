@@ -3,7 +3,8 @@
 //
 //   planner_profile [WEEKS [N]]      prints allocations and bytes per plan
 //   valgrind --tool=callgrind --toggle-collect='*plan_and_destroy*' planner_profile 16 20
-//     instructions per plan = Collected / N (the catalogue is loaded outside the toggle)
+//     instructions per plan = Collected / (N + 1): N plans and one warm-up (the catalogue is
+//     loaded outside the toggle)
 //
 // Google Benchmark's loop is not used: its setup (loading the catalogue) would fall inside
 // the collected function.
