@@ -237,6 +237,38 @@ TEST(Cli, PlansAsTextAndJson) {
   EXPECT_NE(r.out.find("\"schema\": \"kneerehab.plan/1\""), std::string::npos);
 }
 
+// The plan command opens only the part of the catalogue its --protocol or --condition needs;
+// what it prints does not depend on that.
+TEST(Cli, PlanOnASelectedCatalogueIsThePlanOnTheWholeOne) {
+  const auto by_protocol = run(plan_args(
+      {"--protocol", "bakers-cyst-rehab", "--condition", "bakers-cyst", "--format", "json"}));
+  ASSERT_EQ(by_protocol.exit_code, 0) << by_protocol.err;
+  // A --condition other than the protocol's: the protocol is planned, as make_plan does.
+  auto r = run(plan_args({"--protocol", "bakers-cyst-rehab", "--condition", "patellofemoral-pain",
+                          "--format", "json"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, by_protocol.out);
+  // Unknown ids: make_plan's messages, in make_plan's order (the condition first).
+  r = run(plan_args({"--protocol", "bakers-cyst-rehab", "--condition", "no-such-condition"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("kneerehab: unknown condition 'no-such-condition'; ", 0), 0u) << r.err;
+  r = run(plan_args({"--protocol", "no-such-protocol"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("kneerehab: unknown protocol 'no-such-protocol'; accepted: "
+                        "bakers-cyst-rehab, ",
+                        0),
+            0u)
+      << r.err;
+  // The request is checked before the id, as make_plan does.
+  r = run(plan_args({"--condition", "no-such-condition", "--today", "2020-01-01"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("more than two years after today"), std::string::npos) << r.err;
+  r = run({"protocol", "show", "no-such-protocol"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("kneerehab: unknown protocol 'no-such-protocol'; accepted: ", 0), 0u)
+      << r.err;
+}
+
 TEST(Cli, PlanWithoutStartOrConditionIsAUsageError) {
   auto r = run({"plan", "--condition", "patellofemoral-pain"});
   EXPECT_EQ(r.exit_code, 2);

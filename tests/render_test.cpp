@@ -54,9 +54,8 @@ session strength_session() {
       exercise("wall-sit", "Wall sit (isometric)", hold(5, 45, 3, "~70% max effort")),
       exercise("calf-raise", "Calf raise", reps(3, 12, 3, {}, "bodyweight")),
   };
-  session_note tempo(note_code::exercise_note, "two seconds up, one second hold, two down.");
-  tempo.exercise_id = "glute-bridge";
-  tempo.exercise_name = "Glute bridge";
+  session_note tempo(note_code::exercise_note, s.exercises.front().label,
+                     "two seconds up, one second hold, two down.");
   s.notes = {tempo};
   return s;
 }
@@ -556,10 +555,10 @@ TEST(NoticeText, WordsDistancesInTheReadersUnits) {
 
 TEST(NoticeText, NotesReadAsTheHandoutPrintsThem) {
   EXPECT_EQ(note_text(session_note(note_code::warm_up, "Leg swings.")), "Warm-up: Leg swings.");
-  session_note twice(note_code::twice_a_day);
-  twice.exercise_id = "quad-set";
+  session_note twice(note_code::twice_a_day,
+                     std::make_shared<const exercise_label>(exercise_label{"quad-set", ""}));
   EXPECT_EQ(note_text(twice), "Twice a day: quad-set");
-  twice.exercise_name = "Quad set";
+  twice.exercise = std::make_shared<const exercise_label>(exercise_label{"quad-set", "Quad set"});
   EXPECT_EQ(note_text(twice), "Twice a day: Quad set");
   session_note effort(note_code::cross_training);
   effort.pain_max = 2;

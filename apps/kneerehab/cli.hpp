@@ -2,6 +2,7 @@
 // Shared pieces of the kneerehab CLI: exit codes, usage errors, global options and the one
 // table of commands (commands.cpp) that dispatch, help and "accepted:" messages all read.
 
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -10,7 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/model/units.hpp"
+#include "kneerehab/plan/profile.hpp"
 
 namespace kneerehab::cli {
 
@@ -72,11 +76,46 @@ int run_protocol(const std::vector<std::string>& args, const global_options& glo
 int run_red_flags(const std::vector<std::string>& args, const global_options& global);
 int run_plan_command(const std::vector<std::string>& args, const global_options& global);
 
+/// The catalogue of one plan command (plan_catalogue.cpp): opened at most once for the
+/// red-flag screen and the plan together, and only the part of the database that the
+/// command's --protocol or --condition needs (see plan_selection). When that part does not
+/// hold what the request names (an unknown id, or a --condition other than the --protocol's),
+/// the whole catalogue is opened instead, so that every message is make_plan's own; only then
+/// is the database opened twice.
+class plan_catalogue {
+ public:
+  plan_catalogue(std::filesystem::path db, catalogue_selection selection);
+
+  /// The catalogue for the red-flag screen (every red flag and symptom is in any selection).
+  /// Throws what opening it throws, and again on every later call.
+  const catalogue& for_screening();
+  /// The catalogue make_plan needs for `request`. Throws what opening it throws.
+  const catalogue& for_request(const plan_request& request);
+
+ private:
+  void open();
+  void open_whole();
+
+  std::filesystem::path db_;
+  catalogue_selection selection_;
+  std::optional<catalogue> cat_;
+  std::exception_ptr failure_;
+};
+
+/// What a plan command's words select, read leniently (the red-flag screen comes before the
+/// options are checked): the --protocol's selection, else the --condition's, else all.
+catalogue_selection plan_selection(const std::vector<std::string>& args);
+
+/// The plan command on a catalogue already opened and screened (run_cli opens it once for the
+/// screen of run_cli and the plan).
+int plan_on_catalogue(const std::vector<std::string>& args, const global_options& global,
+                      plan_catalogue& cat);
+
 /// Exit code 3 and the referral on stderr when the words of a plan command name a red-flag
 /// symptom (as a --symptom value or as a stray word), whatever else is wrong with them; nullopt
-/// otherwise. A red flag always wins over every usage error (docs/plan-rules.md rule 7).
-std::optional<int> refer_on_red_flag(const std::vector<std::string>& args,
-                                     const global_options& global);
+/// otherwise. A red flag always wins over every usage error (docs/plan-rules.md rule 7). Errors
+/// from opening the catalogue are left for the command to report.
+std::optional<int> refer_on_red_flag(const std::vector<std::string>& args, plan_catalogue& cat);
 
 std::string exercises_help();
 std::string plan_command_help();

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <sstream>
 
 #include "cli.hpp"
@@ -260,12 +261,17 @@ std::string plan_command_help() {
 }
 
 int run_plan_command(const std::vector<std::string>& args, const global_options& global) {
-  if (const auto referred = refer_on_red_flag(args, global)) return *referred;
+  plan_catalogue cat(global.db, plan_selection(args));
+  if (const auto referred = refer_on_red_flag(args, cat)) return *referred;
+  return plan_on_catalogue(args, global, cat);
+}
+
+int plan_on_catalogue(const std::vector<std::string>& args, const global_options& global,
+                      plan_catalogue& cat) {
   const auto vm = parse_plan_options(args);
   const auto request = parse_request(vm, global.units);
   const auto format = parse_format(vm["format"].as<std::string>());
-  const auto cat = open_catalogue(global.db);
-  const auto outcome = make_plan(cat, request);
+  const auto outcome = make_plan(cat.for_request(request), request);
   if (const auto* r = std::get_if<referral>(&outcome)) return print_referral(*r);
   const auto bytes = render(std::get<plan>(outcome), format, render_options{global.units});
   if (vm.count("output")) {
@@ -276,17 +282,39 @@ int run_plan_command(const std::vector<std::string>& args, const global_options&
   return ok;
 }
 
-std::optional<int> refer_on_red_flag(const std::vector<std::string>& args,
-                                     const global_options& global) {
+// The catalogue selection a plan command needs, read leniently from its words (the red-flag
+// screen runs before the options are checked): the --protocol's, else the --condition's, else
+// the whole catalogue.
+catalogue_selection plan_selection(const std::vector<std::string>& args) {
+  std::optional<std::string> condition;
+  std::optional<std::string> protocol;
+  try {
+    const auto description = plan_options();
+    const auto parsed =
+        po::command_line_parser(args).options(description).allow_unregistered().run();
+    for (const auto& option : parsed.options) {
+      if (option.unregistered || option.value.size() != 1) continue;
+      if (option.string_key == "condition") condition = option.value.front();
+      if (option.string_key == "protocol") protocol = option.value.front();
+    }
+  } catch (const po::error&) {
+    return catalogue_selection::all();
+  }
+  if (protocol) return catalogue_selection::protocol(*protocol);
+  if (condition) return catalogue_selection::condition(*condition);
+  return catalogue_selection::all();
+}
+
+std::optional<int> refer_on_red_flag(const std::vector<std::string>& args, plan_catalogue& cat) {
   const auto words = symptom_words(args);
   if (words.empty()) return std::nullopt;
   try {
-    const auto cat = open_catalogue(global.db);
+    const catalogue& screened = cat.for_screening();
     std::vector<std::string> known;
     for (const auto& word : words) {
-      if (cat.find_symptom(word) != nullptr) known.push_back(word);
+      if (screened.find_symptom(word) != nullptr) known.push_back(word);
     }
-    if (const auto r = screen_symptoms(cat, known, age_for_screening(args))) {
+    if (const auto r = screen_symptoms(screened, known, age_for_screening(args))) {
       return print_referral(*r);
     }
   } catch (const error&) {

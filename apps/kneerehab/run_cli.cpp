@@ -114,10 +114,11 @@ int run(int argc, char** argv) {
   const auto line = split_command_line(argc, argv);
   const auto* command = find_command(line.command);
   // A red flag named in a plan command wins over every other mistake, global ones included.
+  // The plan command's catalogue is opened once, for the screen and the plan.
+  std::optional<plan_catalogue> plan_cat;
   if (command != nullptr && command->name == "plan" && !line.help && !line.version) {
-    global_options screen_globals;
-    screen_globals.db = resolve_catalogue_path(line.db);
-    if (const auto referred = refer_on_red_flag(line.args, screen_globals)) return *referred;
+    plan_cat.emplace(resolve_catalogue_path(line.db), plan_selection(line.args));
+    if (const auto referred = refer_on_red_flag(line.args, *plan_cat)) return *referred;
   }
   if (line.mistake) throw *line.mistake;
   const auto global = resolve_globals(line);
@@ -140,6 +141,7 @@ int run(int argc, char** argv) {
     std::cout << command->help();
     return ok;
   }
+  if (plan_cat) return plan_on_catalogue(line.args, global, *plan_cat);
   return command->run(line.args, global);
 }
 

@@ -1,7 +1,25 @@
-// Names of the plan's closed sets; the exercise dose's shared label.
+// Names of the plan's closed sets; the shared labels and texts of doses and notes.
 #include "kneerehab/plan/plan.hpp"
 
 namespace kneerehab {
+namespace {
+
+const std::string& no_text() noexcept {
+  static const std::string none;
+  return none;
+}
+
+}  // namespace
+
+const std::string& shared_text::str() const noexcept { return text_ ? *text_ : no_text(); }
+
+const std::string& session_note::exercise_id() const noexcept {
+  return exercise ? exercise->id : no_text();
+}
+
+const std::string& session_note::exercise_name() const noexcept {
+  return exercise ? exercise->name : no_text();
+}
 
 exercise_dose::exercise_dose(std::string id, std::string name, dosage d)
     : label(std::make_shared<const exercise_label>(
@@ -12,14 +30,10 @@ exercise_dose::exercise_dose(std::shared_ptr<const exercise_label> shared_label,
     : label(std::move(shared_label)), dose(std::move(d)) {}
 
 const std::string& exercise_dose::exercise_id() const noexcept {
-  static const std::string none;
-  return label ? label->id : none;
+  return label ? label->id : no_text();
 }
 
-const std::string& exercise_dose::name() const noexcept {
-  static const std::string none;
-  return label ? label->name : none;
-}
+const std::string& exercise_dose::name() const noexcept { return label ? label->name : no_text(); }
 
 std::string_view to_string(session_type type) noexcept {
   switch (type) {

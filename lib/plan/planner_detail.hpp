@@ -36,6 +36,11 @@ struct phase_span {
   int weeks = 0;
 };
 
+/// The most sessions a day holds: a run (or walk-run) or cross-training, strength and
+/// mobility; rest only on an otherwise empty day. Each day's session vector is reserved to it
+/// when its first session is placed, so that it is allocated once.
+inline constexpr std::size_t max_sessions_per_day = 3;
+
 /// Everything the layout steps need about the runner, computed once.
 struct plan_context {
   const catalogue* cat = nullptr;

@@ -65,6 +65,24 @@ struct planned_run {
   bool long_run = false;
 };
 
+/// The runs of one week, at most one a day: a fixed array, not a heap vector.
+class week_runs {
+ public:
+  void push_back(const planned_run& r) noexcept { runs_[size_++] = r; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  planned_run* begin() noexcept { return runs_.data(); }
+  planned_run* end() noexcept { return runs_.data() + size_; }
+  [[nodiscard]] const planned_run* begin() const noexcept { return runs_.data(); }
+  [[nodiscard]] const planned_run* end() const noexcept { return runs_.data() + size_; }
+  planned_run& back() noexcept { return runs_[size_ - 1]; }
+  planned_run& operator[](std::size_t i) noexcept { return runs_[i]; }
+
+ private:
+  std::array<planned_run, 7> runs_{};
+  std::size_t size_ = 0;
+};
+
 class running_planner {
  public:
   running_planner(const plan_context& ctx, const std::vector<phase_span>& spans,
@@ -76,13 +94,11 @@ class running_planner {
   void build_week(const phase_span& span, plan_week& week);
   void select_ladder(const phase& ph);
   [[nodiscard]] int next_step(int day) const;
-  [[nodiscard]] double spike_bound(int day, int week_first_day,
-                                   const std::vector<planned_run>& this_week) const;
-  [[nodiscard]] std::vector<planned_run> split_week(const plan_week& week, double cap,
-                                                    double week_limit) const;
-  void commit_runs(const phase_span& span, plan_week& week, std::vector<planned_run>& runs,
-                   bool lighter);
-  [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span) const;
+  [[nodiscard]] double spike_bound(int day, int week_first_day, const week_runs& this_week) const;
+  [[nodiscard]] week_runs split_week(const plan_week& week, double cap, double week_limit) const;
+  void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
+  [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span,
+                                                    std::size_t extra = 0) const;
   [[nodiscard]] bool is_run_day(const plan_week& week, int day_in_week) const noexcept;
 
   const plan_context& ctx_;
@@ -95,9 +111,10 @@ class running_planner {
   build_progress build_;
   bool last_week_was_ladder_ = false;
   double last_ladder_week_km_ = 0;
-  std::string warm_up_;             ///< the protocol's warm-up advice; may be empty
-  std::string cool_down_;           ///< the protocol's cool-down advice; may be empty
-  std::vector<std::string> icing_;  ///< per protocol phase; empty when its advice has no ice
+  /// Per protocol phase, the notes of every run session: the protocol's warm-up and
+  /// cool-down advice and the phase's advice about ice, when there is any. Their texts are
+  /// shared by every run session of the plan.
+  std::vector<std::vector<session_note>> run_notes_;
   int final_phase_ = 0;
   bool share_warned_ = false;
   int extended_into_ = -1;  ///< phase already warned about for the ladder extension
@@ -105,7 +122,7 @@ class running_planner {
 
 /// The protocol's first advice on `topic`, or empty: the warm-up and cool-down before and
 /// after each run are the protocol's own words, so they never name an exercise it bars.
-std::string advice_on(const protocol& proto, advice_topic topic) {
+shared_text advice_on(const protocol& proto, advice_topic topic) {
   for (const auto& a : proto.advice) {
     if (a.topic == topic) return a.text;
   }
@@ -117,14 +134,18 @@ running_planner::running_planner(const plan_context& ctx, const std::vector<phas
     : ctx_(ctx),
       load_(ctx.proto->load),
       warnings_(warnings),
-      warm_up_(advice_on(*ctx.proto, advice_topic::warm_up)),
-      cool_down_(advice_on(*ctx.proto, advice_topic::cool_down)),
       final_phase_(static_cast<int>(ctx.proto->phases.size()) - 1) {
-  icing_.resize(ctx.proto->phases.size());
+  const shared_text warm_up = advice_on(*ctx.proto, advice_topic::warm_up);
+  const shared_text cool_down = advice_on(*ctx.proto, advice_topic::cool_down);
+  run_notes_.resize(ctx.proto->phases.size());
   for (std::size_t i = 0; i < ctx.proto->phases.size(); ++i) {
+    auto& notes = run_notes_[i];
+    notes.reserve(3);
+    if (!warm_up.empty()) notes.emplace_back(note_code::warm_up, warm_up);
+    if (!cool_down.empty()) notes.emplace_back(note_code::cool_down, cool_down);
     for (const auto& text : ctx.proto->phases[i].advice) {
       if (mentions_ice(text)) {
-        icing_[i] = text;
+        notes.emplace_back(note_code::icing, text);
         break;
       }
     }
@@ -139,13 +160,12 @@ bool running_planner::is_run_day(const plan_week& week, int day_in_week) const n
   return ctx_.is_run_day[static_cast<std::size_t>(wd)];
 }
 
-std::vector<session_note> running_planner::run_notes(const phase_span& span) const {
+std::vector<session_note> running_planner::run_notes(const phase_span& span,
+                                                     std::size_t extra) const {
+  const auto& base = run_notes_[static_cast<std::size_t>(span.index)];
   std::vector<session_note> notes;
-  notes.reserve(4);
-  if (!warm_up_.empty()) notes.emplace_back(note_code::warm_up, warm_up_);
-  if (!cool_down_.empty()) notes.emplace_back(note_code::cool_down, cool_down_);
-  const auto& icing = icing_[static_cast<std::size_t>(span.index)];
-  if (!icing.empty()) notes.emplace_back(note_code::icing, icing);
+  notes.reserve(base.size() + extra);
+  notes.insert(notes.end(), base.begin(), base.end());
   return notes;
 }
 
@@ -243,7 +263,9 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
                                  .long_run = false},
               .activity = {},
               .notes = run_notes(span)};
-    week.days[static_cast<std::size_t>(k)].sessions.push_back(std::move(s));
+    auto& sessions = week.days[static_cast<std::size_t>(k)].sessions;
+    sessions.reserve(max_sessions_per_day);
+    sessions.push_back(std::move(s));
     history_.push_back({day, run.km()});
     last_run_day_ = day;
     last_ladder_run_day_ = day;
@@ -257,8 +279,7 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
   last_ladder_week_km_ = week_km;
 }
 
-double running_planner::spike_bound(int day, int week_first_day,
-                                    const std::vector<planned_run>& this_week) const {
+double running_planner::spike_bound(int day, int week_first_day, const week_runs& this_week) const {
   // The longest run of the previous 30 days, looking only at earlier weeks when there is one
   // there: that keeps runs within a week from ratcheting each other up by 10% each.
   double longest = 0;
@@ -276,9 +297,8 @@ double running_planner::spike_bound(int day, int week_first_day,
   return longest > 0 ? load_.spike_ratio * longest : no_bound;
 }
 
-std::vector<planned_run> running_planner::split_week(const plan_week& week, double cap,
-                                                     double week_limit) const {
-  std::vector<planned_run> runs;
+week_runs running_planner::split_week(const plan_week& week, double cap, double week_limit) const {
+  week_runs runs;
   const int first_day = (week.number - 1) * 7;
   for (int k = 0; k < 7; ++k) {
     // Coming off the ladder, the first continuous run also waits a day after the last
@@ -338,10 +358,9 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     // the long-run share may have held below the cap.
     if (build_.full_total > 0) week_limit = (1.0 + increase) * build_.full_total;
   }
-  std::vector<planned_run> runs = split_week(week, cap, week_limit);
+  const week_runs runs = split_week(week, cap, week_limit);
   const int first_day = (week.number - 1) * 7;
-  std::vector<planned_run> kept;
-  kept.reserve(runs.size());
+  week_runs kept;
   for (auto r : runs) {
     r.km = floor_to_10m(std::min(r.km, spike_bound(first_day + r.day_in_week, first_day, kept)));
     if (r.km >= min_run_km) kept.push_back(r);
@@ -382,8 +401,8 @@ surface rotated_surface(surface max_surface, int index) noexcept {
   return static_cast<surface>(index % levels);
 }
 
-void running_planner::commit_runs(const phase_span& span, plan_week& week,
-                                  std::vector<planned_run>& runs, bool lighter) {
+void running_planner::commit_runs(const phase_span& span, plan_week& week, week_runs& runs,
+                                  bool lighter) {
   const running_rule& rule = span.ph->running;
   // Rule 5: hills and speed only in the protocol's final phase, and not in a lighter week.
   const bool final_phase = span.index == final_phase_ && rule.mode == running_mode::continuous;
@@ -407,7 +426,7 @@ void running_planner::commit_runs(const phase_span& span, plan_week& week,
                     .hills = false,
                     .speed = false,
                     .long_run = r.long_run};
-    std::vector<session_note> notes = run_notes(span);
+    std::vector<session_note> notes = run_notes(span, 1);  // and hills, speed or long run
     if (!r.long_run) {
       run.hills = hills && ordinary == 0;
       run.speed = speed && ordinary == ordinary_count - 1 && !run.hills;
@@ -417,12 +436,13 @@ void running_planner::commit_runs(const phase_span& span, plan_week& week,
     } else {
       notes.emplace_back(note_code::long_run);
     }
-    week.days[static_cast<std::size_t>(r.day_in_week)].sessions.push_back(
-        session{.type = session_type::run,
-                .exercises = {},
-                .run = std::move(run),
-                .activity = {},
-                .notes = std::move(notes)});
+    auto& sessions = week.days[static_cast<std::size_t>(r.day_in_week)].sessions;
+    sessions.reserve(max_sessions_per_day);
+    sessions.push_back(session{.type = session_type::run,
+                               .exercises = {},
+                               .run = std::move(run),
+                               .activity = {},
+                               .notes = std::move(notes)});
     history_.push_back({first_day + r.day_in_week, r.km});
     last_run_day_ = first_day + r.day_in_week;
     total += r.km;

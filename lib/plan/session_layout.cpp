@@ -72,6 +72,12 @@ bool is_barred(const phase& ph, const std::string& id) {
 /// How many of a phase's prescriptions go to each session type (indexed by session_type).
 using per_type_counts = std::array<std::size_t, static_cast<std::size_t>(session_type::rest) + 1>;
 
+/// Upper bounds on one session's exercises and notes in a phase, to reserve once.
+struct session_bounds {
+  per_type_counts exercises{};
+  per_type_counts notes{};
+};
+
 /// A prescription resolved once per phase: the catalogue lookup, the checks and the strings
 /// do not change from week to week. Every dose placed from it shares its label.
 struct resolved_prescription {
@@ -79,17 +85,40 @@ struct resolved_prescription {
   std::shared_ptr<const exercise_label> label;
   session_type type = session_type::strength;
   bool high = false;
-  std::string note;  ///< the prescription's note; may be empty
+  bool may_be_twice_a_day = false;  ///< some week doses it 14 times a week (and not high load)
+  /// The prescription's note (exercise_note), shared by every session it goes to; its text is
+  /// empty when the prescription has none.
+  session_note note;
 };
 
-/// The phase's prescriptions, resolved; `per_type` counts them by session type (an upper
-/// bound on the exercises of one session, to reserve).
+bool doses_twice_a_day(const prescription& p) {
+  if (p.dose.sessions_per_week == 14) return true;
+  return std::any_of(p.progression.begin(), p.progression.end(),
+                     [](const dosage_step& step) { return step.dose.sessions_per_week == 14; });
+}
+
+/// The labels made so far for a plan: an exercise prescribed in several phases has one label.
+using label_cache = std::vector<std::shared_ptr<const exercise_label>>;
+
+std::shared_ptr<const exercise_label> label_for(const plan_context& ctx, const std::string& id,
+                                                label_cache& labels) {
+  for (const auto& label : labels) {
+    if (label->id == id) return label;
+  }
+  const exercise* ex = ctx.cat->find_exercise(id);
+  labels.push_back(std::make_shared<const exercise_label>(
+      exercise_label{.id = id, .name = ex != nullptr ? ex->name : id}));
+  return labels.back();
+}
+
+/// The phase's prescriptions, resolved; `bounds` counts their exercises and notes by session
+/// type (upper bounds for one session, to reserve).
 std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const phase& ph,
-                                                 warning_list& warnings,
-                                                 per_type_counts& per_type) {
+                                                 warning_list& warnings, session_bounds& bounds,
+                                                 label_cache& labels) {
   std::vector<resolved_prescription> out;
   out.reserve(ph.prescriptions.size());
-  per_type.fill(0);
+  bounds = {};
   for (const auto& p : ph.prescriptions) {
     if (is_barred(ph, p.exercise_id)) {
       // A validated catalogue never prescribes what a phase bars (rule 6); guard anyway.
@@ -103,19 +132,20 @@ std::vector<resolved_prescription> resolve_phase(const plan_context& ctx, const 
     resolved_prescription r;
     r.p = &p;
     const exercise* ex = ctx.cat->find_exercise(p.exercise_id);
-    const std::string& name = ex != nullptr ? ex->name : p.exercise_id;
-    r.label =
-        std::make_shared<const exercise_label>(exercise_label{.id = p.exercise_id, .name = name});
+    r.label = label_for(ctx, p.exercise_id, labels);
     r.type = session_for(ex);
     r.high = ex != nullptr && ex->load == load_level::high;
-    r.note = p.note;
-    ++per_type[static_cast<std::size_t>(r.type)];
+    r.may_be_twice_a_day = !r.high && doses_twice_a_day(p);
+    r.note = session_note(note_code::exercise_note, r.label, p.note);
+    const auto type = static_cast<std::size_t>(r.type);
+    ++bounds.exercises[type];
+    bounds.notes[type] += (r.may_be_twice_a_day ? 1 : 0) + (r.note.text.empty() ? 0 : 1);
     out.push_back(std::move(r));
   }
   return out;
 }
 
-void place_prescription(const resolved_prescription& r, const per_type_counts& per_type,
+void place_prescription(const resolved_prescription& r, const session_bounds& bounds,
                         plan_week& week, warning_list& warnings) {
   const dosage& dose = dose_for_week(*r.p, week.week_in_phase);
   if (r.high && dose.sessions_per_week > max_high_load_days) {
@@ -130,20 +160,13 @@ void place_prescription(const resolved_prescription& r, const per_type_counts& p
   for (int i = 0; i < set.count; ++i) {
     auto& day = week.days[static_cast<std::size_t>(set.days[static_cast<std::size_t>(i)])];
     session& s = session_of_type(day, r.type);
-    if (s.exercises.empty()) s.exercises.reserve(per_type[static_cast<std::size_t>(r.type)]);
+    const auto type = static_cast<std::size_t>(r.type);
+    if (s.exercises.empty()) s.exercises.reserve(bounds.exercises[type]);
     s.exercises.emplace_back(r.label, dose);
-    if (dose.sessions_per_week == 14 && !r.high) {
-      session_note n(note_code::twice_a_day);
-      n.exercise_id = r.label->id;
-      n.exercise_name = r.label->name;
-      s.notes.push_back(std::move(n));
-    }
-    if (!r.note.empty()) {
-      session_note n(note_code::exercise_note, r.note);
-      n.exercise_id = r.label->id;
-      n.exercise_name = r.label->name;
-      s.notes.push_back(std::move(n));
-    }
+    const bool twice = dose.sessions_per_week == 14 && !r.high;
+    if ((twice || !r.note.text.empty()) && s.notes.empty()) s.notes.reserve(bounds.notes[type]);
+    if (twice) s.notes.emplace_back(note_code::twice_a_day, r.label);
+    if (!r.note.text.empty()) s.notes.push_back(r.note);
   }
 }
 
@@ -201,14 +224,15 @@ void plan_sessions(const plan_context& ctx, const std::vector<phase_span>& spans
   session_note cross_note(note_code::cross_training);
   cross_note.pain_max = ctx.proto->pain.progress_max;
   int rotation = 0;
+  label_cache labels;
   for (const auto& span : spans) {
-    per_type_counts per_type{};
-    const auto resolved = resolve_phase(ctx, *span.ph, warnings, per_type);
+    session_bounds bounds;
+    const auto resolved = resolve_phase(ctx, *span.ph, warnings, bounds, labels);
     for (int w = 0; w < span.weeks; ++w) {
       plan_week& week = weeks[static_cast<std::size_t>(span.first_week + w)];
       const auto cross = cross_training_days(*span.ph, week);
-      for (auto& day : week.days) day.sessions.reserve(4);
-      for (const auto& r : resolved) place_prescription(r, per_type, week, warnings);
+      for (auto& day : week.days) day.sessions.reserve(max_sessions_per_day);
+      for (const auto& r : resolved) place_prescription(r, bounds, week, warnings);
       place_cross_training(*span.ph, cross, cross_note, week, rotation);
       fill_rest(week);
     }

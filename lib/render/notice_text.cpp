@@ -119,14 +119,15 @@ std::string notice_text(const plan_notice& n, unit_system units) {
 }
 
 std::string note_text(const session_note& n) {
-  const std::string& name = n.exercise_name.empty() ? n.exercise_id : n.exercise_name;
+  const std::string& name = n.exercise_name().empty() ? n.exercise_id() : n.exercise_name();
+  const std::string& text = n.text.str();
   switch (n.code) {
     case note_code::warm_up:
-      return "Warm-up: " + n.text;
+      return "Warm-up: " + text;
     case note_code::cool_down:
-      return "Cool-down: " + n.text;
+      return "Cool-down: " + text;
     case note_code::icing:
-      return "Icing: " + n.text;
+      return "Icing: " + text;
     case note_code::hills:
       return "Hills: include gentle uphill sections; walk the downhills";
     case note_code::speed:
@@ -136,13 +137,13 @@ std::string note_text(const session_note& n) {
     case note_code::twice_a_day:
       return "Twice a day: " + name;
     case note_code::exercise_note:
-      return fmt::format("{}: {}", name, n.text);
+      return fmt::format("{}: {}", name, text);
     case note_code::cross_training:
       return fmt::format(
           "Easy to moderate effort, 20-40 minutes; stop if knee pain goes above {}/10",
           n.pain_max.value_or(pain_rules{}.progress_max));
   }
-  return n.text;
+  return text;
 }
 
 }  // namespace kneerehab

@@ -21,13 +21,7 @@ namespace kneerehab {
 enum class session_type { strength, mobility, run, walk_run, cross_training, rest };
 std::string_view to_string(session_type type) noexcept;  ///< "strength", ..., "walk-run"
 
-/// The id and display name of an exercise as a plan shows it. Immutable; the planner makes
-/// one per prescription and every dose of that exercise (and every copy of the plan) shares
-/// it, so a plan copies a pointer per session rather than two strings.
-struct exercise_label {
-  std::string id;
-  std::string name;
-};
+// exercise_label and shared_text: kneerehab/plan/session_note.hpp.
 
 /// One exercise in a session with the dose for that week. A self-contained value: the label
 /// is owned (shared, immutable) by the doses that point to it, never borrowed from the
