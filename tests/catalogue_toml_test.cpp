@@ -266,3 +266,85 @@ TEST(ProtocolToml, BadOpAndModeListWhatIsAccepted) {
             "therapist.toml:10:20: protocol 'p', phase 'one', running: 'mode' is 'jog'; accepted: "
             "none, walk-run, modified, continuous");
 }
+
+TEST(CatalogueToml, EveryProblemOfEveryFileIsReportedTogether) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  const auto edit = [&](const std::string& file, const std::string& from, const std::string& to) {
+    auto text = kneerehab::testing::read_bytes(dir / file);
+    ASSERT_NE(text.find(from), std::string::npos) << from;
+    text.replace(text.find(from), from.size(), to);
+    write_text(dir / file, text);
+  };
+  edit("ladders.toml", "run_s = 60, repeats = 3", "run_s = 60, repeats = 30");
+  edit("exercises.toml", "sets = 3, reps = 12,", "sets = 99, reps = 12,");
+  edit("exercises.toml", "equipment = [\"mat\"]", "equipment = [\"mat\"]\ncolour = \"red\"");
+  edit("exercises.toml", "cues = [\"Keep the pelvis level\"]", "cues = \"Keep the pelvis level\"");
+  edit("conditions.toml", "region = \"whole-knee\"", "region = \"knee\"");
+  std::vector<std::string> lines;
+  try {
+    load_catalogue_sources(dir.path());
+    ADD_FAILURE() << "no error thrown";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_catalogue);
+    for (const auto& d : e.diagnostics()) lines.push_back(format_diagnostic(d));
+    ASSERT_FALSE(e.diagnostics().empty());
+    const auto& first = e.diagnostics().front();
+    EXPECT_EQ(first.code, "out-of-range");
+    EXPECT_EQ(first.item, "ladder 'time-based', step 1");
+    EXPECT_EQ(first.field, "repeats");
+    EXPECT_EQ(first.where, (source_position{(dir / "ladders.toml").string(), 6, 41}));
+    EXPECT_EQ(first.hint, "accepted: 1 to 20");
+  }
+  const auto path = [&](const std::string& file) { return (dir / file).string(); };
+  EXPECT_EQ(
+      lines,
+      (std::vector<std::string>{
+          path("ladders.toml") +
+              ":6:41: error: ladder 'time-based', step 1: 'repeats' is 30 (accepted: 1 to 20)",
+          path("exercises.toml") +
+              ":10:19: error: exercise 'glute-bridge': 'sets' is 99 (accepted: 1 to 10)",
+          path("exercises.toml") +
+              ":20:1: error: exercise 'single-leg-glute-bridge': unknown key 'colour' "
+              "(accepted: id, name, category, load, side, regression, progression, dosage, "
+              "muscles, equipment, instructions, cues, contraindications)",
+          path("exercises.toml") +
+              ":23:8: error: exercise 'single-leg-glute-bridge': 'cues' is a string "
+              "(accepted: an array of strings)",
+          path("conditions.toml") +
+              ":16:10: error: condition 'demo-entrapment': 'region' is 'knee' (accepted: "
+              "posterior, anterior, medial, lateral, whole-knee)",
+      }));
+}
+
+TEST(CatalogueToml, CrossReferenceProblemsFollowTheReadersOnes) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  auto text = kneerehab::testing::read_bytes(dir / "conditions.toml");
+  const std::string from = "red_flags = [\"possible-dvt\"]";
+  text.replace(text.find(from), from.size(), "red_flags = [\"no-such-flag\"]\nseverity = 2");
+  write_text(dir / "conditions.toml", text);
+  try {
+    load_catalogue_sources(dir.path());
+    ADD_FAILURE() << "no error thrown";
+  } catch (const error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2U) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].code, "unknown-key");
+    EXPECT_EQ(e.diagnostics()[0].where.line, 10);
+    EXPECT_EQ(format_diagnostic(e.diagnostics()[1]),
+              "error: condition 'demo-tendinopathy': red flag 'no-such-flag' does not exist");
+  }
+}
+
+TEST(CatalogueToml, NumbersAreBoundedAndNeverTruncated) {
+  std::string path;
+  auto message = load_error_with("ladders.toml",
+                                 "[[ladder]]\nid = \"l\"\nname = \"L\"\nsteps = [{ run_s = "
+                                 "2000000000, repeats = 2 }, { run_s = 60 }]\n",
+                                 &path);
+  EXPECT_EQ(message,
+            path + ":4:20: ladder 'l', step 1: 'run_s' is 2000000000; accepted: 1 to 3600");
+  message = load_error_with(
+      "exercises.toml", one_exercise_head + "dosage = { sets = 4294967299, hold_s = 30 }\n", &path);
+  EXPECT_EQ(message, path + ":8:19: exercise 'plank': 'sets' is 4294967299; accepted: 1 to 10");
+}

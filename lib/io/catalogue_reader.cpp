@@ -77,9 +77,11 @@ journal_kind check_database_file(const fs::path& path) {
   }
   auto journal = path;
   journal += "-journal";
-  if (const auto bytes = first_bytes(journal, journal_magic.size());
-      bytes &&
-      std::equal(bytes->begin(), bytes->end(), journal_magic.begin(), journal_magic.end())) {
+  const auto is_hot = [](const std::string& bytes) {
+    return std::equal(bytes.begin(), bytes.end(), journal_magic.begin(), journal_magic.end(),
+                      [](char a, unsigned char b) { return static_cast<unsigned char>(a) == b; });
+  };
+  if (const auto bytes = first_bytes(journal, journal_magic.size()); bytes && is_hot(*bytes)) {
     open_failure(path, fmt::format("a write to it was interrupted and '{}' holds the pages to put "
                                    "back, which a read-only open cannot do; open it once with "
                                    "write access (e.g. `sqlite3 {} 'PRAGMA integrity_check'`) or "
