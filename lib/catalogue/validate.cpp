@@ -392,14 +392,13 @@ std::optional<std::string> id_problem(std::string_view id) {
       "hyphens, e.g. 'glute-bridge'");
 }
 
-// Ranges: timeline_fields.
+// 0 <= min <= max, then the upper bounds of timeline_fields.
 std::optional<std::string> timeline_problem(std::string_view level, const timeline& t) {
-  if (auto problem = range_problem(timeline_fields, t, fmt::format("timeline {} ", level))) {
-    return problem;
+  if (t.min_weeks < 0 || t.min_weeks > t.max_weeks) {
+    return fmt::format("timeline {} is {} to {} weeks; accepted: 0 <= min <= max", level,
+                       t.min_weeks, t.max_weeks);
   }
-  if (t.min_weeks <= t.max_weeks) return std::nullopt;
-  return fmt::format("timeline {} is {} to {} weeks; accepted: 0 <= min <= max", level, t.min_weeks,
-                     t.max_weeks);
+  return range_problem(timeline_fields, t, fmt::format("timeline {} ", level));
 }
 
 // Ranges: interval_step_fields.

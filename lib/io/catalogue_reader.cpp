@@ -415,12 +415,22 @@ class reader {
   }
 
   // Reads every column of `fields` by name into `value`; true when every value was good.
+  // `ranges` false bounds integers to int only, for a caller that checks the ranges itself.
   template <typename Struct, std::size_t N>
   bool read_fields(SQLite::Statement& st, const std::array<detail::field<Struct>, N>& fields,
-                   Struct& value, const row_ref& where, std::string_view prefix = "") {
+                   Struct& value, const row_ref& where, std::string_view prefix = "",
+                   bool ranges = true) {
     const auto before = problems_.size();
-    detail::for_each_field(fields, value,
-                           [&](const auto& fd, auto& v) { read_value(st, fd, v, where, prefix); });
+    detail::for_each_field(fields, value, [&](const auto& fd, auto& v) {
+      if (ranges) {
+        read_value(st, fd, v, where, prefix);
+      } else {
+        auto unranged = fd;
+        unranged.low = 1;
+        unranged.high = 0;
+        read_value(st, unranged, v, where, prefix);
+      }
+    });
     return problems_.size() == before;
   }
 
@@ -540,10 +550,15 @@ class reader {
       read_fields(st, detail::condition_fields, c, where);
       check(where, detail::id_problem(c.id), "bad-id", "id");
       for (const auto& m : detail::condition_timelines) {
+        // Bounded to int here; timeline_problem names min and max together, then the range.
         const auto prefix = fmt::format("{}_", m.key);
-        if (read_fields(st, detail::timeline_fields, c.*m.member, where, prefix)) {
-          check(where, detail::timeline_problem(m.key, c.*m.member), "min-above-max",
-                prefix + "min_weeks");
+        auto& t = c.*m.member;
+        if (read_fields(st, detail::timeline_fields, t, where, prefix, false)) {
+          const bool order = t.min_weeks < 0 || t.min_weeks > t.max_weeks;
+          check(where, detail::timeline_problem(m.key, t), order ? "min-above-max" : "out-of-range",
+                prefix + (order || !detail::in_range(detail::timeline_fields[0], t.min_weeks)
+                              ? "min_weeks"
+                              : "max_weeks"));
         }
       }
       out.conditions.push_back(std::move(c));
