@@ -272,3 +272,108 @@ TEST(CatalogueSchema, CheckConstraintsAgreeWithTheFieldTables) {
   expect_schema_checks(schema, detail::length_rule_fields);
   expect_schema_checks(schema, detail::load_rule_fields);
 }
+
+// A tampered catalogue once made the planner overflow (run_s = 2e9) and read sets =
+// 4294967299 as 3: every number is range-checked as a 64-bit value before it is narrowed.
+TEST(CatalogueSqlite, EveryNumberIsBoundedAndNeverTruncated) {
+  const fixture_db db;
+  db.tamper(
+      "UPDATE ladder_steps SET run_s = 2000000000, repeats = 2 WHERE ladder_id = 'time-based' "
+      "AND position = 1");
+  db.tamper("UPDATE exercises SET sets = 4294967299 WHERE id = 'plank'");
+  try {
+    open_catalogue(db.path);
+    ADD_FAILURE() << "no error thrown";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_catalogue);
+    std::vector<std::string> lines;
+    for (const auto& d : e.diagnostics()) lines.push_back(format_diagnostic(d));
+    EXPECT_EQ(
+        lines,
+        (std::vector<std::string>{
+            db.path.string() + ": error: table 'ladder_steps', row ladder_id='time-based', "
+                               "position=1: run_s is 2000000000 (accepted: 1 to 3600)",
+            db.path.string() + ": error: table 'exercises', row id='plank': sets is 4294967299 "
+                               "(accepted: 1 to 10)",
+        }));
+    ASSERT_EQ(e.diagnostics().size(), 2U);
+    EXPECT_EQ(e.diagnostics()[0].field, "run_s");
+    EXPECT_EQ(e.diagnostics()[0].code, "out-of-range");
+  }
+}
+
+TEST(CatalogueSqlite, RealsAreBoundedToo) {
+  const fixture_db db;
+  db.tamper(
+      "UPDATE phases SET start_fraction = 7 WHERE protocol_id = 'demo-rehab' AND id = 'settle'");
+  EXPECT_EQ(open_error(errc::invalid_catalogue, db.path),
+            "invalid catalogue database '" + db.path.string() +
+                "': table 'phases', row protocol_id='demo-rehab', id='settle': start_fraction is "
+                "7; accepted: 0 to 1");
+}
+
+// A WAL-mode file would get -wal and -shm files from an ordinary read-only open (and fail in a
+// read-only directory); it is read as immutable instead.
+TEST(CatalogueSqlite, WalModeCopyOpensInAReadOnlyDirectoryWithoutSideFiles) {
+  const fixture_db db;
+  {
+    SQLite::Database file(db.path.string(), SQLite::OPEN_READWRITE);
+    file.exec("PRAGMA journal_mode = WAL");
+  }
+  ASSERT_FALSE(fs::exists(db.dir / "exercises.db-wal"));
+  const auto bytes = read_bytes(db.path);
+  fs::permissions(db.dir.path(), fs::perms::owner_read | fs::perms::owner_exec |
+                                     fs::perms::group_read | fs::perms::group_exec |
+                                     fs::perms::others_read | fs::perms::others_exec);
+  EXPECT_NO_THROW(open_catalogue(db.path));
+  // Tests run as root in CI, where the directory's mode stops nothing: no side file either way.
+  EXPECT_FALSE(fs::exists(db.dir / "exercises.db-wal"));
+  EXPECT_FALSE(fs::exists(db.dir / "exercises.db-shm"));
+  EXPECT_FALSE(fs::exists(db.dir / "exercises.db-journal"));
+  EXPECT_EQ(read_bytes(db.path), bytes);
+  fs::permissions(db.dir.path(), fs::perms::owner_all);
+}
+
+TEST(CatalogueSqlite, WalFileWithChangesIsNamedNotIgnored) {
+  const fixture_db db;
+  SQLite::Database writer(db.path.string(), SQLite::OPEN_READWRITE);
+  writer.exec("PRAGMA journal_mode = WAL");
+  writer.exec("PRAGMA wal_autocheckpoint = 0");
+  writer.exec("UPDATE exercises SET name = 'Plank hold' WHERE id = 'plank'");
+  const auto wal = db.path.string() + "-wal";
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path, "it is in WAL mode and '" + wal +
+                                     "' holds changes not yet written back to it; checkpoint them "
+                                     "(`sqlite3 " +
+                                     db.path.string() +
+                                     " 'PRAGMA wal_checkpoint(TRUNCATE)'`) or regenerate it with "
+                                     "`kneerehab-catalogue compile`"));
+}
+
+TEST(CatalogueSqlite, HotJournalGivesAClearMessage) {
+  const fixture_db db;
+  const auto journal = db.path.string() + "-journal";
+  write_text(journal, std::string("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8) + std::string(504, '\0'));
+  EXPECT_EQ(open_error(errc::database, db.path),
+            cannot_open(db.path, "a write to it was interrupted and '" + journal +
+                                     "' holds the pages to put back, which a read-only open "
+                                     "cannot do; open it once with write access (e.g. `sqlite3 " +
+                                     db.path.string() +
+                                     " 'PRAGMA integrity_check'`) or regenerate it with "
+                                     "`kneerehab-catalogue compile`"));
+}
+
+// `--db file:y.db` once checked one file and opened another (SQLite read it as a URI for y.db).
+TEST(CatalogueSqlite, AFileNamedLikeAUriIsOpenedAsItself) {
+  scratch_dir dir;
+  write_catalogue(catalogue(fixture_content()), dir / "file:y.db");
+  write_text(dir / "y.db", "not the catalogue\n");
+  const auto previous = fs::current_path();
+  fs::current_path(dir.path());
+  EXPECT_EQ(open_catalogue("file:y.db").exercises().size(), 4U);
+  // Nor is URI syntax ever obeyed: this names a file that does not exist, and none is created.
+  EXPECT_EQ(open_error(errc::database, "file:y.db?mode=rwc"),
+            cannot_open("file:y.db?mode=rwc", "no such file"));
+  EXPECT_FALSE(fs::exists("file:y.db?mode=rwc"));
+  fs::current_path(previous);
+}

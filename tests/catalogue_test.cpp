@@ -86,7 +86,7 @@ TEST(CatalogueValidation, ReportsEveryProblemNotJustTheFirst) {
               (std::vector<std::string>{
                   "error: exercise 'Plank': id is not kebab-case (accepted: lower-case letters "
                   "and digits in words joined by single hyphens, e.g. 'glute-bridge')",
-                  "error: ladder 'time-based', step 1: run_s is 0 (accepted: more than 0)",
+                  "error: ladder 'time-based', step 1: run_s is 0 (accepted: 1 to 3600)",
                   "error: protocol 'demo-rehab', phase 'settle': min_weeks is 9 and max_weeks 4 "
                   "(accepted: 1 <= min_weeks <= max_weeks <= 26)",
                   "error: protocol 'demo-rehab', phase 'settle': prescribes 'plank', which does "
@@ -351,9 +351,9 @@ TEST(CatalogueLadders, HaveTwoOrMoreSensibleSteps) {
   EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps.resize(1); }),
             "ladder 'time-based': has 1 step; accepted: at least 2");
   EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps[1].run_s = 0; }),
-            "ladder 'time-based', step 2: run_s is 0; accepted: more than 0");
+            "ladder 'time-based', step 2: run_s is 0; accepted: 1 to 3600");
   EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps[0].walk_s = -1; }),
-            "ladder 'time-based', step 1: walk_s is -1; accepted: 0 or more");
+            "ladder 'time-based', step 1: walk_s is -1; accepted: 0 to 3600");
   EXPECT_EQ(problem_after([](auto& c) { c.ladders[0].steps[2].repeats = 0; }),
-            "ladder 'time-based', step 3: repeats is 0; accepted: 1 or more");
+            "ladder 'time-based', step 3: repeats is 0; accepted: 1 to 20");
 }

@@ -18,6 +18,21 @@ using kneerehab::testing::write_text;
 
 namespace {
 
+// The first diagnostic of the invalid_catalogue error `action` throws, as describe() words it
+// (the others, e.g. the cross-reference problems a cut-down source adds, are tested apart).
+template <typename Action>
+std::string first_problem(Action action) {
+  try {
+    action();
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_catalogue) << e.what();
+    if (e.diagnostics().empty()) return e.what();
+    return describe(e.diagnostics().front());
+  }
+  ADD_FAILURE() << "no error thrown";
+  return "";
+}
+
 // A copy of the fixture sources whose `file` is replaced by `text`; returns the load error.
 std::string load_error_with(const std::string& file, const std::string& text,
                             std::string* path_out = nullptr) {
@@ -25,7 +40,7 @@ std::string load_error_with(const std::string& file, const std::string& text,
   std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
   write_text(dir / file, text);
   if (path_out != nullptr) *path_out = (dir / file).string();
-  return error_message(errc::invalid_catalogue, [&] { load_catalogue_sources(dir.path()); });
+  return first_problem([&] { load_catalogue_sources(dir.path()); });
 }
 
 const std::string one_exercise_head =
@@ -131,13 +146,12 @@ TEST(CatalogueToml, UnknownKeysAreErrors) {
       "exercises.toml", one_exercise_head + "dosage = { sets = 3, hold_s = 30 }\nset = 3\n", &path);
   EXPECT_EQ(unknown,
             path +
-                ":9:1: unknown key 'set' in exercise 'plank'; accepted: id, name, category, "
-                "load, muscles, equipment, side, instructions, cues, dosage, regression, "
-                "progression, contraindications");
+                ":9:1: exercise 'plank': unknown key 'set'; accepted: id, name, category, "
+                "load, side, regression, progression, dosage, muscles, equipment, instructions, "
+                "cues, contraindications");
   {
     const auto message = load_error_with("exercises.toml", "[[exercises]]\nid = \"x\"\n", &path);
-    EXPECT_EQ(message,
-              path + ":1:3: unknown key 'exercises' in exercises.toml; accepted: exercise");
+    EXPECT_EQ(message, path + ":1:3: exercises.toml: unknown key 'exercises'; accepted: exercise");
   }
 }
 
@@ -146,15 +160,16 @@ TEST(CatalogueToml, WrongTypesAreErrors) {
   {
     const auto message = load_error_with(
         "exercises.toml", one_exercise_head + "dosage = { sets = \"3\", hold_s = 30 }\n", &path);
-    EXPECT_EQ(message,
-              path + ":8:19: 'sets' in exercise 'plank' is a string; accepted: an integer");
+    EXPECT_EQ(
+        message,
+        path + ":8:19: exercise 'plank': 'sets' is a string; accepted: an integer from 1 to 10");
   }
   {
     const auto message = load_error_with(
         "exercises.toml", one_exercise_head + "cues = \"Breathe\"\ndosage = { hold_s = 30 }\n",
         &path);
     EXPECT_EQ(message,
-              path + ":8:8: 'cues' in exercise 'plank' is a string; accepted: an array of strings");
+              path + ":8:8: exercise 'plank': 'cues' is a string; accepted: an array of strings");
   }
 }
 
@@ -166,7 +181,7 @@ TEST(CatalogueToml, BadEnumStringsListWhatIsAccepted) {
     const auto message = load_error_with("exercises.toml", text, &path);
     EXPECT_EQ(message,
               path +
-                  ":4:12: 'category' in exercise 'plank' is 'isometrik'; accepted: strength, "
+                  ":4:12: exercise 'plank': 'category' is 'isometrik'; accepted: strength, "
                   "isometric, eccentric, stretch, mobility, balance, plyometric, cardio");
   }
 }
@@ -175,12 +190,13 @@ TEST(CatalogueToml, MissingRequiredKeysPointAtTheTable) {
   std::string path;
   {
     const auto message = load_error_with("exercises.toml", one_exercise_head, &path);
-    EXPECT_EQ(message, path + ":1:1: exercise 'plank' has no 'dosage'; accepted: a table");
+    EXPECT_EQ(message, path + ":1:1: exercise 'plank': 'dosage' is missing; accepted: a table");
   }
   {
     const auto message = load_error_with(
         "ladders.toml", "[[ladder]]\nid = \"l\"\nname = \"L\"\nsteps = [{ walk_s = 60 }]\n", &path);
-    EXPECT_EQ(message, path + ":4:10: step 1 of ladder 'l' has no 'run_s'; accepted: an integer");
+    EXPECT_EQ(message,
+              path + ":4:10: ladder 'l', step 1: 'run_s' is missing; accepted: an integer");
   }
 }
 
@@ -189,7 +205,7 @@ TEST(CatalogueToml, DosageOutOfRangeIsReportedWhereItIsWritten) {
   {
     const auto message = load_error_with(
         "exercises.toml", one_exercise_head + "dosage = { sets = 0, reps = 5 }\n", &path);
-    EXPECT_EQ(message, path + ":8:10: dosage of exercise 'plank': sets is 0; accepted: 1 to 10");
+    EXPECT_EQ(message, path + ":8:19: exercise 'plank': 'sets' is 0; accepted: 1 to 10");
   }
 }
 
@@ -208,7 +224,7 @@ TEST(CatalogueToml, ProtocolFileNameMatchesItsId) {
   std::filesystem::rename(dir / "protocols/demo-rehab.toml", dir / "protocols/demo.toml");
   EXPECT_EQ(error_message(errc::invalid_catalogue, [&] { load_catalogue_sources(dir.path()); }),
             (dir / "protocols/demo.toml").string() +
-                ":1:6: protocol id 'demo-rehab' does not match its file name; accepted: "
+                ":1:6: protocol 'demo-rehab': the id does not match the file name; accepted: "
                 "'demo-rehab' in protocols/demo-rehab.toml");
 }
 
@@ -224,29 +240,111 @@ TEST(ProtocolToml, UnknownExerciseIsReportedAtItsId) {
   std::string text = protocol_head;
   text.replace(text.find("glute-bridge"), 12, "glute-brige");
   EXPECT_EQ(protocol_error(text),
-            "therapist.toml:11:6: 'id' in exercise 'glute-brige' of phase 'one' is "
+            "therapist.toml:11:6: protocol 'p', phase 'one', exercise 'glute-brige': 'id' is "
             "'glute-brige', which is not a catalogue exercise; accepted: an exercise id from "
             "exercises.toml");
 }
 
 TEST(ProtocolToml, ProgressionStepErrorsNameTheStep) {
   EXPECT_EQ(protocol_error(protocol_head + "progression = [{ week = 2, sets = 11 }]\n"),
-            "therapist.toml:12:16: dosage of progression step 1 of exercise 'glute-bridge' in "
-            "phase 'one': sets is 11; accepted: 1 to 10");
+            "therapist.toml:12:35: protocol 'p', phase 'one', exercise 'glute-bridge', "
+            "progression step 1: 'sets' is 11; accepted: 1 to 10");
   EXPECT_EQ(protocol_error(protocol_head + "progression = [{ reps = 5 }]\n"),
-            "therapist.toml:12:16: progression step 1 of exercise 'glute-bridge' in phase 'one' "
-            "has no 'week'; accepted: an integer");
+            "therapist.toml:12:16: protocol 'p', phase 'one', exercise 'glute-bridge', "
+            "progression step 1: 'week' is missing; accepted: an integer");
 }
 
 TEST(ProtocolToml, BadOpAndModeListWhatIsAccepted) {
   EXPECT_EQ(protocol_error(protocol_head +
                            "[[phase.criteria]]\nmeasure = \"m\"\nop = \"=>\"\nvalue = 1\ntext = "
                            "\"t\"\n"),
-            "therapist.toml:14:6: 'op' in criterion 1 of phase 'one' is '=>'; accepted: <=, >=, "
-            "==, <, >");
+            "therapist.toml:14:6: protocol 'p', phase 'one', criterion 1: 'op' is '=>'; accepted: "
+            "<=, >=, ==, <, >");
   std::string text = protocol_head;
   text.insert(text.find("[[phase.exercise]]"), "running = { mode = \"jog\" }\n");
   EXPECT_EQ(protocol_error(text),
-            "therapist.toml:10:20: 'mode' in running of phase 'one' is 'jog'; accepted: none, "
-            "walk-run, modified, continuous");
+            "therapist.toml:10:20: protocol 'p', phase 'one', running: 'mode' is 'jog'; accepted: "
+            "none, walk-run, modified, continuous");
+}
+
+TEST(CatalogueToml, EveryProblemOfEveryFileIsReportedTogether) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  const auto edit = [&](const std::string& file, const std::string& from, const std::string& to) {
+    auto text = kneerehab::testing::read_bytes(dir / file);
+    ASSERT_NE(text.find(from), std::string::npos) << from;
+    text.replace(text.find(from), from.size(), to);
+    write_text(dir / file, text);
+  };
+  edit("ladders.toml", "run_s = 60, repeats = 3", "run_s = 60, repeats = 30");
+  edit("exercises.toml", "sets = 3, reps = 12,", "sets = 99, reps = 12,");
+  edit("exercises.toml", "equipment = [\"mat\"]", "equipment = [\"mat\"]\ncolour = \"red\"");
+  edit("exercises.toml", "cues = [\"Keep the pelvis level\"]", "cues = \"Keep the pelvis level\"");
+  edit("conditions.toml", "region = \"whole-knee\"", "region = \"knee\"");
+  std::vector<std::string> lines;
+  try {
+    load_catalogue_sources(dir.path());
+    ADD_FAILURE() << "no error thrown";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_catalogue);
+    for (const auto& d : e.diagnostics()) lines.push_back(format_diagnostic(d));
+    ASSERT_FALSE(e.diagnostics().empty());
+    const auto& first = e.diagnostics().front();
+    EXPECT_EQ(first.code, "out-of-range");
+    EXPECT_EQ(first.item, "ladder 'time-based', step 1");
+    EXPECT_EQ(first.field, "repeats");
+    EXPECT_EQ(first.where, (source_position{(dir / "ladders.toml").string(), 6, 41}));
+    EXPECT_EQ(first.hint, "accepted: 1 to 20");
+  }
+  const auto path = [&](const std::string& file) { return (dir / file).string(); };
+  EXPECT_EQ(
+      lines,
+      (std::vector<std::string>{
+          path("ladders.toml") +
+              ":6:41: error: ladder 'time-based', step 1: 'repeats' is 30 (accepted: 1 to 20)",
+          path("exercises.toml") +
+              ":10:19: error: exercise 'glute-bridge': 'sets' is 99 (accepted: 1 to 10)",
+          path("exercises.toml") +
+              ":20:1: error: exercise 'single-leg-glute-bridge': unknown key 'colour' "
+              "(accepted: id, name, category, load, side, regression, progression, dosage, "
+              "muscles, equipment, instructions, cues, contraindications)",
+          path("exercises.toml") +
+              ":23:8: error: exercise 'single-leg-glute-bridge': 'cues' is a string "
+              "(accepted: an array of strings)",
+          path("conditions.toml") +
+              ":16:10: error: condition 'demo-entrapment': 'region' is 'knee' (accepted: "
+              "posterior, anterior, medial, lateral, whole-knee)",
+      }));
+}
+
+TEST(CatalogueToml, CrossReferenceProblemsFollowTheReadersOnes) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  auto text = kneerehab::testing::read_bytes(dir / "conditions.toml");
+  const std::string from = "red_flags = [\"possible-dvt\"]";
+  text.replace(text.find(from), from.size(), "red_flags = [\"no-such-flag\"]\nseverity = 2");
+  write_text(dir / "conditions.toml", text);
+  try {
+    load_catalogue_sources(dir.path());
+    ADD_FAILURE() << "no error thrown";
+  } catch (const error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2U) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].code, "unknown-key");
+    EXPECT_EQ(e.diagnostics()[0].where.line, 10);
+    EXPECT_EQ(format_diagnostic(e.diagnostics()[1]),
+              "error: condition 'demo-tendinopathy': red flag 'no-such-flag' does not exist");
+  }
+}
+
+TEST(CatalogueToml, NumbersAreBoundedAndNeverTruncated) {
+  std::string path;
+  auto message = load_error_with("ladders.toml",
+                                 "[[ladder]]\nid = \"l\"\nname = \"L\"\nsteps = [{ run_s = "
+                                 "2000000000, repeats = 2 }, { run_s = 60 }]\n",
+                                 &path);
+  EXPECT_EQ(message,
+            path + ":4:20: ladder 'l', step 1: 'run_s' is 2000000000; accepted: 1 to 3600");
+  message = load_error_with(
+      "exercises.toml", one_exercise_head + "dosage = { sets = 4294967299, hold_s = 30 }\n", &path);
+  EXPECT_EQ(message, path + ":8:19: exercise 'plank': 'sets' is 4294967299; accepted: 1 to 10");
 }

@@ -734,3 +734,30 @@ TEST(CliOutput, FailedWriteLeavesNothingBehind) {
   EXPECT_EQ(slurp(out), "yesterday\n");
   EXPECT_EQ(entries_in(dir.path()), 1);
 }
+
+TEST(Cli, TamperedCatalogueNumbersStopThePlanWithExitOne) {
+  // Once planned with a ladder step of 2e9 s (signed overflow, negative minutes) and read
+  // sets = 4294967299 as 3: every catalogue number is bounded on load.
+  scratch_dir dir;
+  const auto db = dir.path() / "tampered.db";
+  fs::copy_file(shipped_db, db);
+  {
+    SQLite::Database edit(db.string(), SQLite::OPEN_READWRITE);
+    edit.exec("PRAGMA ignore_check_constraints = ON");
+    edit.exec("UPDATE ladder_steps SET run_s = 2000000000, repeats = 2 WHERE position = 1");
+    edit.exec("UPDATE exercises SET sets = 4294967299 WHERE id = 'glute-bridge'");
+  }
+  // A protocol with a walk/run ladder: a plan reads only what it needs from the catalogue.
+  const auto r = run({"--db", db.string(), "plan", "--condition", "collateral-ligament-sprain",
+                      "--start", "2025-03-03", "--baseline", "30", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(db.string() + ": error: table 'exercises', row id='glute-bridge': sets is "
+                                     "4294967299 (accepted: 1 to 10)\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("row ladder_id='military-walk-run', position=1: run_s is 2000000000 "
+                       "(accepted: 1 to 3600)\n"),
+            std::string::npos)
+      << r.err;
+}

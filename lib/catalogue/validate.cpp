@@ -22,9 +22,16 @@ using id_set = std::set<std::string_view, std::less<>>;
 // Tolerates the rounding of decimal fractions read from text (0.1 + 0.2 != 0.3).
 constexpr double tolerance = 1e-9;
 
-std::optional<std::string> int_range(std::string_view field, int value, int low, int high) {
-  if (value >= low && value <= high) return std::nullopt;
-  return fmt::format("{} is {}; accepted: {} to {}", field, value, low, high);
+// The first field of `value` outside its range in `fields`, as "PREFIXkey is V; accepted: LOW
+// to HIGH".
+template <typename Struct, std::size_t N>
+std::optional<std::string> range_problem(const std::array<field<Struct>, N>& fields,
+                                         const Struct& value, std::string_view prefix = "") {
+  auto problem = first_out_of_range(fields, value, [&](const auto& f, auto v) {
+    return fmt::format("{}{} is {}; accepted: {} to {}", prefix, f.key, v, f.low, f.high);
+  });
+  if (problem.empty()) return std::nullopt;
+  return problem;
 }
 
 std::optional<std::string> fraction_problem(std::string_view field, double value) {
@@ -242,8 +249,7 @@ void validate_red_flags(problems& out, const catalogue_content& content, const k
       out.add("unknown-id", item, "red_flag",
               fmt::format("red flag '{}' does not exist", *s.red_flag));
     }
-    if (s.min_age)
-      out.check("out-of-range", item, "min_age", int_range("min_age", *s.min_age, 0, 120));
+    out.check("out-of-range", item, "min_age", range_problem(symptom_fields, s));
   }
 }
 
@@ -386,29 +392,32 @@ std::optional<std::string> id_problem(std::string_view id) {
       "hyphens, e.g. 'glute-bridge'");
 }
 
+// 0 <= min <= max, then the upper bounds of timeline_fields.
 std::optional<std::string> timeline_problem(std::string_view level, const timeline& t) {
-  if (t.min_weeks >= 0 && t.min_weeks <= t.max_weeks) return std::nullopt;
-  return fmt::format("timeline {} is {} to {} weeks; accepted: 0 <= min <= max", level, t.min_weeks,
-                     t.max_weeks);
-}
-
-std::optional<std::string> step_problem(const interval_step& step) {
-  if (step.run_s <= 0) return fmt::format("run_s is {}; accepted: more than 0", step.run_s);
-  if (step.walk_s < 0) return fmt::format("walk_s is {}; accepted: 0 or more", step.walk_s);
-  if (step.repeats < 1) return fmt::format("repeats is {}; accepted: 1 or more", step.repeats);
-  return std::nullopt;
-}
-
-std::optional<std::string> phase_weeks_problem(const phase& ph) {
-  if (ph.min_weeks >= 1 && ph.min_weeks <= ph.max_weeks && ph.max_weeks <= 26) {
-    return std::nullopt;
+  if (t.min_weeks < 0 || t.min_weeks > t.max_weeks) {
+    return fmt::format("timeline {} is {} to {} weeks; accepted: 0 <= min <= max", level,
+                       t.min_weeks, t.max_weeks);
   }
-  return fmt::format(
-      "min_weeks is {} and max_weeks {}; accepted: 1 <= min_weeks <= max_weeks "
-      "<= 26",
-      ph.min_weeks, ph.max_weeks);
+  return range_problem(timeline_fields, t, fmt::format("timeline {} ", level));
 }
 
+// Ranges: interval_step_fields.
+std::optional<std::string> step_problem(const interval_step& step) {
+  return range_problem(interval_step_fields, step);
+}
+
+// Ranges: phase_fields.
+std::optional<std::string> phase_weeks_problem(const phase& ph) {
+  const auto& low = phase_fields[3];   // min_weeks
+  const auto& high = phase_fields[4];  // max_weeks
+  if (!range_problem(phase_fields, ph) && ph.min_weeks <= ph.max_weeks) return std::nullopt;
+  return fmt::format(
+      "min_weeks is {} and max_weeks {}; accepted: {} <= min_weeks <= max_weeks "
+      "<= {}",
+      ph.min_weeks, ph.max_weeks, low.low, high.high);
+}
+
+// Ranges: criterion_fields.
 std::optional<std::string> criterion_problem(const entry_criterion& c) {
   if (c.measure.empty()) return std::string("an entry criterion has no measure");
   constexpr std::string_view ops[] = {"<=", ">=", "==", "<", ">"};
@@ -416,23 +425,26 @@ std::optional<std::string> criterion_problem(const entry_criterion& c) {
     return fmt::format("entry criterion '{}' has op '{}'; accepted: <=, >=, ==, <, >", c.measure,
                        c.op);
   }
-  if (!std::isfinite(c.value)) {
-    return fmt::format("entry criterion '{}' has value {}; accepted: a finite number", c.measure,
-                       c.value);
+  if (range_problem(criterion_fields, c)) {
+    return fmt::format("entry criterion '{}' has value {}; accepted: {} to {}", c.measure, c.value,
+                       criterion_fields[2].low, criterion_fields[2].high);
   }
   if (c.text.empty()) return fmt::format("entry criterion '{}' has no text", c.measure);
   return std::nullopt;
 }
 
+// What the mode needs; then the ranges of running_rule_fields (a fraction the mode does not
+// use is still bounded).
 std::optional<std::string> running_problem(const running_rule& rule) {
+  const auto bounded = range_problem(running_rule_fields, rule, "running ");
   switch (rule.mode) {
     case running_mode::none:
-      return std::nullopt;
+      return bounded;
     case running_mode::walk_run:
       if (rule.ladder_id.empty()) {
         return std::string("running mode walk-run has no ladder; accepted: a ladder id");
       }
-      return std::nullopt;
+      return bounded;
     case running_mode::modified:
       return fraction_problem("running start_fraction", rule.start_fraction);
     case running_mode::continuous:

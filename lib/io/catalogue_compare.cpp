@@ -33,7 +33,7 @@ std::vector<std::string> table_names(SQLite::Database& db) {
                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                        "'sqlite_%' ORDER BY rowid");
   std::vector<std::string> names;
-  while (st.executeStep()) names.push_back(st.getColumn(0).getString());
+  while (st.executeStep()) names.push_back(st.getColumn("name").getString());
   return names;
 }
 
@@ -49,14 +49,15 @@ table_rows read_table(SQLite::Database& db, const std::string& table) {
   SQLite::Statement info(db, fmt::format("PRAGMA table_info({})", table));
   std::vector<std::pair<int, std::string>> keys;
   while (info.executeStep()) {
-    out.columns.push_back(info.getColumn(1).getString());
-    if (const int pk = info.getColumn(5).getInt(); pk > 0)
+    out.columns.push_back(info.getColumn("name").getString());
+    if (const int pk = info.getColumn("pk").getInt(); pk > 0)
       keys.emplace_back(pk, out.columns.back());
   }
   std::sort(keys.begin(), keys.end());
   for (const auto& key : keys) out.key_columns.push_back(key.second);
   if (out.key_columns.empty()) out.key_columns = out.columns;
-  SQLite::Statement st(db, fmt::format("SELECT * FROM {}", table));
+  // The columns by name, as pragma table_info lists them, never `SELECT *`.
+  SQLite::Statement st(db, fmt::format("SELECT {} FROM {}", fmt::join(out.columns, ", "), table));
   while (st.executeStep()) {
     std::vector<std::string> values;
     std::vector<std::string> key_parts;

@@ -1,12 +1,17 @@
 // Reading exercises.db, read-only: open_catalogue. Schema: data/schema.sql.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -37,21 +42,81 @@ namespace {
 // appears to hang on a database someone holds locked.
 constexpr int busy_timeout_ms = 200;
 
-// Checks what can be told without SQLite, so that a missing path is never created and a
-// text file is reported as what it is.
-void check_database_file(const fs::path& path) {
+constexpr std::string_view sqlite_magic{"SQLite format 3\0", 16};
+// The first bytes of a rollback journal that still holds pages to put back (a hot journal).
+constexpr std::array<unsigned char, 8> journal_magic{0xd9, 0xd5, 0x05, 0xf9,
+                                                     0x20, 0xa1, 0x63, 0xd7};
+
+// The first `n` bytes of `path`, fewer if it is shorter; nullopt when it cannot be read.
+std::optional<std::string> first_bytes(const fs::path& path, std::size_t n) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes(n, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(n));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+// How the file keeps its transactions (header byte 18: 1 rollback journal, 2 WAL).
+enum class journal_kind { rollback, wal };
+
+// Checks what can be told without SQLite, so that a missing path is never created, a text file
+// is reported as what it is, and an interrupted write is named instead of SQLite's "attempt to
+// write a readonly database".
+journal_kind check_database_file(const fs::path& path) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (!fs::exists(status)) open_failure(path, "no such file");
   if (!fs::is_regular_file(status)) open_failure(path, "not a regular file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) open_failure(path, fmt::format("cannot read the file ({})", std::strerror(errno)));
-  constexpr std::string_view magic{"SQLite format 3\0", 16};
-  std::array<char, 16> header{};
-  in.read(header.data(), header.size());
-  if (in.gcount() != 16 || std::string_view(header.data(), header.size()) != magic) {
+  const auto header = first_bytes(path, 100);
+  if (!header) {
+    open_failure(path, fmt::format("cannot read the file ({})", std::strerror(errno)));
+  }
+  if (header->size() < 100 || std::string_view(*header).substr(0, 16) != sqlite_magic) {
     open_failure(path, "not an SQLite database");
   }
+  auto journal = path;
+  journal += "-journal";
+  const auto is_hot = [](const std::string& bytes) {
+    return std::equal(bytes.begin(), bytes.end(), journal_magic.begin(), journal_magic.end(),
+                      [](char a, unsigned char b) { return static_cast<unsigned char>(a) == b; });
+  };
+  if (const auto bytes = first_bytes(journal, journal_magic.size()); bytes && is_hot(*bytes)) {
+    open_failure(path, fmt::format("a write to it was interrupted and '{}' holds the pages to put "
+                                   "back, which a read-only open cannot do; open it once with "
+                                   "write access (e.g. `sqlite3 {} 'PRAGMA integrity_check'`) or "
+                                   "regenerate it with `kneerehab-catalogue compile`",
+                                   journal.string(), path.string()));
+  }
+  if (static_cast<unsigned char>((*header)[18]) != 2) return journal_kind::rollback;
+  auto wal = path;
+  wal += "-wal";
+  if (fs::file_size(wal, ec) > 0 && !ec) {
+    open_failure(path, fmt::format("it is in WAL mode and '{}' holds changes not yet written back "
+                                   "to it; checkpoint them (`sqlite3 {} 'PRAGMA "
+                                   "wal_checkpoint(TRUNCATE)'`) or regenerate it with "
+                                   "`kneerehab-catalogue compile`",
+                                   wal.string(), path.string()));
+  }
+  return journal_kind::wal;
+}
+
+// `path` as an SQLite URI naming exactly that file: absolute, every byte outside the unreserved
+// set percent-encoded, so that '?', '#', '%' or a leading "file:" in a file name are never read
+// as URI syntax.
+std::string file_uri(const fs::path& path, journal_kind kind) {
+  std::string uri = "file:";
+  for (const unsigned char c : fs::absolute(path).lexically_normal().string()) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    uri += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  // mode=ro: never write or create it. A WAL-mode file would need a -shm file (created beside
+  // it even by a read-only reader) to share locks: it is opened immutable instead, which reads
+  // the file alone, without locks (see docs/catalogue-format.md).
+  uri += "?mode=ro";
+  if (kind == journal_kind::wal) uri += "&immutable=1";
+  return uri;
 }
 
 }  // namespace
@@ -69,6 +134,11 @@ void translate(const SQLite::Exception& e, const fs::path& path) {
                    "the database is locked by another process; try again when it has finished");
     case SQLITE_NOTADB:
       open_failure(path, "not an SQLite database");
+    case SQLITE_READONLY:
+      open_failure(path,
+                   "it needs to be written to before it can be read (an interrupted write, or a "
+                   "WAL-mode file without its -shm file); open it once with write access or "
+                   "regenerate it with `kneerehab-catalogue compile`");
     case SQLITE_CORRUPT:
       open_failure(path, "the file is corrupt; regenerate it with `kneerehab-catalogue compile`");
     default:
@@ -77,9 +147,9 @@ void translate(const SQLite::Exception& e, const fs::path& path) {
 }
 
 std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
-  check_database_file(path);
-  auto db =
-      std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+  const auto kind = check_database_file(path);
+  auto db = std::make_unique<SQLite::Database>(
+      file_uri(path, kind), SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout_ms);
   const int stored = db->execAndGet("PRAGMA user_version").getInt();
   const schema_version version =
       stored < 1000 ? schema_version{stored, 0} : schema_version{stored / 1000, stored % 1000};
@@ -102,14 +172,37 @@ using detail::translate;
 namespace fs = std::filesystem;
 
 template <typename Struct, std::size_t N>
-std::string columns_of(const std::array<detail::field<Struct>, N>& fields) {
-  std::string columns;
-  for (const auto& f : fields)
-    columns += fmt::format("{}{}", columns.empty() ? "" : ", ", f.column);
+std::vector<std::string> columns_of(const std::array<detail::field<Struct>, N>& fields,
+                                    std::string_view prefix = "") {
+  std::vector<std::string> columns;
+  for (const auto& f : fields) columns.push_back(fmt::format("{}{}", prefix, f.column));
   return columns;
 }
 
-const std::string dose_columns = columns_of(detail::dosage_fields);
+std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+std::string select_sql(const std::vector<std::string>& columns, std::string_view rest) {
+  return fmt::format("SELECT {} {}", fmt::join(columns, ", "), rest);
+}
+
+std::vector<std::string> timeline_columns() {
+  std::vector<std::string> out;
+  for (const auto& m : detail::condition_timelines) {
+    out = out + columns_of(detail::timeline_fields, fmt::format("{}_", m.key));
+  }
+  return out;
+}
+
+std::string_view sql_type_name(const SQLite::Column& c) {
+  if (c.isInteger()) return "an integer";
+  if (c.isFloat()) return "a real number";
+  if (c.isText()) return "text";
+  if (c.isBlob()) return "a blob";
+  return "NULL";
+}
 
 // ---- reading -------------------------------------------------------------------------------
 
@@ -202,32 +295,24 @@ class reader {
   }
 
  private:
+  // The table and row a value comes from, for messages.
+  struct row_ref {
+    std::string_view table;
+    std::string row;
+  };
+
   // A bad row is recorded and reading goes on, so that one run reports every bad row.
-  void row_problem(std::string_view code, std::string_view table, std::string_view row,
-                   std::string_view column, std::string_view sentence) {
-    auto d = detail::make_diagnostic(code, fmt::format("table '{}', row {}", table, row), column,
-                                     sentence);
+  void row_problem(std::string_view code, const row_ref& where, std::string_view column,
+                   std::string_view sentence) {
+    auto d = detail::make_diagnostic(
+        code, fmt::format("table '{}', row {}", where.table, where.row), column, sentence);
     d.where.file = path_.string();
     problems_.push_back(std::move(d));
   }
 
-  void check(std::string_view table, std::string_view row,
-             const std::optional<std::string>& problem, std::string_view code = "out-of-range",
-             std::string_view column = "") {
-    if (problem) row_problem(code, table, row, column, *problem);
-  }
-
-  // A name outside the closed set is reported; the row keeps the enum's first value.
-  template <typename Parse>
-  auto parse_enum(std::string_view table, std::string_view row, std::string_view column,
-                  const std::string& value, Parse parse, std::string_view accepted) {
-    auto parsed = parse(value);
-    if (!parsed) {
-      row_problem("bad-enum", table, row, column,
-                  fmt::format("{} is '{}'; accepted: {}", column, value, accepted));
-      return std::remove_cvref_t<decltype(*parsed)>{};
-    }
-    return *parsed;
+  void check(const row_ref& where, const std::optional<std::string>& problem,
+             std::string_view code = "out-of-range", std::string_view column = "") {
+    if (problem) row_problem(code, where, column, *problem);
   }
 
   SQLite::Statement& query(const std::string& sql) {
@@ -243,100 +328,194 @@ class reader {
     return c.getString();
   }
 
-  // Reads every column of `fields` by name into `value`.
-  template <typename Struct, std::size_t N>
-  static void read_fields(SQLite::Statement& st, const std::array<detail::field<Struct>, N>& fields,
-                          Struct& value) {
-    detail::for_each_field(fields, value, [&](const auto& fd, auto& v) {
-      const auto column = st.getColumn(std::string(fd.column).c_str());
-      using T = std::decay_t<decltype(v)>;
-      if constexpr (std::is_same_v<T, int>) {
-        v = column.getInt();
-      } else if constexpr (std::is_same_v<T, double>) {
-        v = column.getDouble();
+  // A column's 64-bit integer, checked against [low, high] before anyone narrows it; nullopt
+  // (recorded) for NULL, another type or a value out of range.
+  std::optional<std::int64_t> integer(const SQLite::Column& c, const row_ref& where,
+                                      std::string_view column, double low, double high) {
+    const std::string accepted =
+        low <= high ? fmt::format("{} to {}", low, high) : std::string("an integer");
+    if (!c.isInteger()) {
+      row_problem(c.isNull() ? "missing-field" : "wrong-type", where, column,
+                  fmt::format("{} is {}; accepted: {}", column, sql_type_name(c), accepted));
+      return std::nullopt;
+    }
+    const std::int64_t v = c.getInt64();
+    const double x = static_cast<double>(v);
+    const bool inside =
+        low <= high ? x >= low && x <= high
+                    : v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
+    if (!inside) {
+      row_problem("out-of-range", where, column,
+                  fmt::format("{} is {}; accepted: {}", column, v, accepted));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  // Reads one field by column name, checking its type and range or set. A bad value is
+  // recorded and the field keeps its default.
+  template <typename Field, typename T>
+  void read_value(SQLite::Statement& st, const Field& fd, T& v, const row_ref& where,
+                  std::string_view prefix) {
+    const auto column = fmt::format("{}{}", prefix, fd.column);
+    const SQLite::Column c = st.getColumn(column.c_str());
+    if constexpr (detail::is_optional_v<T>) {
+      if (c.isNull()) {
+        v.reset();
+        return;
+      }
+    }
+    if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::optional<int>>) {
+      if (auto x = integer(c, where, column, fd.low, fd.high)) v = static_cast<int>(*x);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (auto x = integer(c, where, column, 0, 1)) v = *x != 0;
+    } else if constexpr (std::is_same_v<T, double>) {
+      const std::string accepted =
+          fd.ranged() ? fmt::format("{} to {}", fd.low, fd.high) : std::string("a finite number");
+      if (!c.isFloat() && !c.isInteger()) {
+        row_problem(c.isNull() ? "missing-field" : "wrong-type", where, column,
+                    fmt::format("{} is {}; accepted: {}", column, sql_type_name(c), accepted));
+        return;
+      }
+      const double x = c.getDouble();
+      if (!std::isfinite(x) || !detail::in_range(fd, x)) {
+        row_problem("out-of-range", where, column,
+                    fmt::format("{} is {}; accepted: {}", column, x, accepted));
+        return;
+      }
+      v = x;
+    } else if constexpr (std::is_same_v<T, std::string> ||
+                         std::is_same_v<T, std::optional<std::string>>) {
+      if (c.isNull()) {
+        if (fd.use == detail::presence::null_when_empty) {
+          v = std::string();
+        } else {
+          row_problem("missing-field", where, column,
+                      fmt::format("{} is NULL; accepted: text", column));
+        }
+        return;
+      }
+      v = c.getString();
+    } else {
+      static_assert(std::is_enum_v<T>);
+      const auto accepted = accepted_names<T>();
+      if (!c.isText()) {
+        row_problem(c.isNull() ? "missing-field" : "wrong-type", where, column,
+                    fmt::format("{} is {}; accepted: {}", column, sql_type_name(c), accepted));
+        return;
+      }
+      const auto name = c.getString();
+      if (auto parsed = detail::parse_enum_name<T>(name)) {
+        v = *parsed;
       } else {
-        v = column.getString();
+        row_problem("bad-enum", where, column,
+                    fmt::format("{} is '{}'; accepted: {}", column, name, accepted));
+      }
+    }
+  }
+
+  // Reads every column of `fields` by name into `value`; true when every value was good.
+  // `ranges` false bounds integers to int only, for a caller that checks the ranges itself.
+  template <typename Struct, std::size_t N>
+  bool read_fields(SQLite::Statement& st, const std::array<detail::field<Struct>, N>& fields,
+                   Struct& value, const row_ref& where, std::string_view prefix = "",
+                   bool ranges = true) {
+    const auto before = problems_.size();
+    detail::for_each_field(fields, value, [&](const auto& fd, auto& v) {
+      if (ranges) {
+        read_value(st, fd, v, where, prefix);
+      } else {
+        auto unranged = fd;
+        unranged.low = 1;
+        unranged.high = 0;
+        read_value(st, unranged, v, where, prefix);
       }
     });
+    return problems_.size() == before;
   }
 
-  static dosage read_dosage(SQLite::Statement& st) {
-    dosage d;
-    read_fields(st, detail::dosage_fields, d);
-    return d;
+  // A key column, for naming rows (never narrowed: a tampered position is shown as it is).
+  static std::int64_t key(SQLite::Statement& st, const char* column) {
+    return st.getColumn(column).getInt64();
   }
 
-  std::vector<std::string> items(const std::string& table, const std::string& column,
-                                 const std::string& owner, const std::string& owner_id) {
-    auto& st = query(
-        fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY position", column, table, owner));
-    st.bind(1, owner_id);
-    std::vector<std::string> out;
-    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
-    return out;
+  template <typename Struct, std::size_t N>
+  void read_lists(const std::array<detail::list_field<Struct>, N>& lists, Struct& value,
+                  std::string_view owner, const std::string& owner_id) {
+    for (const auto& l : lists) {
+      auto& st = query(fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY position", l.column,
+                                   l.table, owner));
+      st.bind(1, owner_id);
+      auto& out = value.*(l.member);
+      out.clear();
+      while (st.executeStep())
+        out.push_back(st.getColumn(std::string(l.column).c_str()).getString());
+    }
   }
 
-  std::vector<std::string> phase_items(const std::string& table, const std::string& column,
-                                       const std::string& protocol_id,
-                                       const std::string& phase_id) {
-    auto& st =
-        query(fmt::format("SELECT {} FROM {} WHERE protocol_id = ? AND phase_id = ? "
-                          "ORDER BY position",
-                          column, table));
-    st.bind(1, protocol_id);
-    st.bind(2, phase_id);
-    std::vector<std::string> out;
-    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
-    return out;
+  template <typename Struct, std::size_t N>
+  void read_phase_lists(const std::array<detail::list_field<Struct>, N>& lists, Struct& value,
+                        const std::string& protocol_id, const std::string& phase_id) {
+    for (const auto& l : lists) {
+      auto& st = query(
+          fmt::format("SELECT {} FROM {} WHERE protocol_id = ? AND phase_id = ? ORDER BY position",
+                      l.column, l.table));
+      st.bind(1, protocol_id);
+      st.bind(2, phase_id);
+      auto& out = value.*(l.member);
+      out.clear();
+      while (st.executeStep())
+        out.push_back(st.getColumn(std::string(l.column).c_str()).getString());
+    }
   }
 
   void read_red_flags(catalogue_content& out) {
-    auto& st = query("SELECT id, name, why, action, source FROM red_flags ORDER BY position");
+    auto& st =
+        query(select_sql(columns_of(detail::red_flag_fields), "FROM red_flags ORDER BY position"));
     while (st.executeStep()) {
-      red_flag r{st.getColumn(0).getString(), st.getColumn(1).getString(),
-                 st.getColumn(2).getString(), st.getColumn(3).getString(),
-                 st.getColumn(4).getString()};
-      const auto row = fmt::format("id='{}'", r.id);
-      check("red_flags", row, detail::id_problem(r.id), "bad-id", "id");
+      red_flag r;
+      const row_ref where{"red_flags", fmt::format("id='{}'", st.getColumn("id").getString())};
+      read_fields(st, detail::red_flag_fields, r, where);
+      check(where, detail::id_problem(r.id), "bad-id", "id");
       out.red_flags.push_back(std::move(r));
     }
   }
 
   void read_symptoms(catalogue_content& out) {
     auto& st =
-        query("SELECT id, description, red_flag_id, min_age FROM symptoms ORDER BY position");
+        query(select_sql(columns_of(detail::symptom_fields), "FROM symptoms ORDER BY position"));
     while (st.executeStep()) {
       symptom s;
-      s.id = st.getColumn(0).getString();
-      s.description = st.getColumn(1).getString();
-      s.red_flag = optional_text(st.getColumn(2));
-      if (!st.getColumn(3).isNull()) s.min_age = st.getColumn(3).getInt();
-      check("symptoms", fmt::format("id='{}'", s.id), detail::id_problem(s.id), "bad-id", "id");
+      const row_ref where{"symptoms", fmt::format("id='{}'", st.getColumn("id").getString())};
+      read_fields(st, detail::symptom_fields, s, where);
+      check(where, detail::id_problem(s.id), "bad-id", "id");
       out.symptoms.push_back(std::move(s));
     }
   }
 
   void read_ladders(catalogue_content& out) {
-    auto& st = query("SELECT id, name, source FROM ladders ORDER BY position");
+    auto& st =
+        query(select_sql(columns_of(detail::ladder_fields), "FROM ladders ORDER BY position"));
     std::vector<walk_run_ladder> ladders;
     while (st.executeStep()) {
-      if (!keeps(keep_ladders_, st.getColumn(0).getString())) continue;
-      ladders.push_back({st.getColumn(0).getString(),
-                         st.getColumn(1).getString(),
-                         st.getColumn(2).getString(),
-                         {}});
+      if (!keeps(keep_ladders_, st.getColumn("id").getString())) continue;
+      walk_run_ladder l;
+      const row_ref where{"ladders", fmt::format("id='{}'", st.getColumn("id").getString())};
+      read_fields(st, detail::ladder_fields, l, where);
+      ladders.push_back(std::move(l));
     }
     for (auto& l : ladders) {
-      auto& steps = query(
-          "SELECT position, walk_s, run_s, repeats FROM ladder_steps WHERE ladder_id = ? "
-          "ORDER BY position");
+      auto& steps = query(select_sql(
+          std::vector<std::string>{"position"} + columns_of(detail::interval_step_fields),
+          "FROM ladder_steps WHERE ladder_id = ? ORDER BY position"));
       steps.bind(1, l.id);
       while (steps.executeStep()) {
-        interval_step s{steps.getColumn(1).getInt(), steps.getColumn(2).getInt(),
-                        steps.getColumn(3).getInt()};
-        check("ladder_steps",
-              fmt::format("ladder_id='{}', position={}", l.id, steps.getColumn(0).getInt()),
-              detail::step_problem(s));
+        interval_step s;
+        const row_ref where{"ladder_steps", fmt::format("ladder_id='{}', position={}", l.id,
+                                                        key(steps, "position"))};
+        if (read_fields(steps, detail::interval_step_fields, s, where)) {
+          check(where, detail::step_problem(s));
+        }
         l.steps.push_back(s);
       }
       out.ladders.push_back(std::move(l));
@@ -345,195 +524,153 @@ class reader {
 
   void read_exercises(catalogue_content& out) {
     auto& st =
-        query(fmt::format("SELECT id, name, category, load_level, side, {}, "
-                          "regression_id, progression_id FROM exercises ORDER BY position",
-                          dose_columns));
+        query(select_sql(columns_of(detail::exercise_fields) + columns_of(detail::dosage_fields),
+                         "FROM exercises ORDER BY position"));
     while (st.executeStep()) {
       exercise e;
-      e.id = st.getColumn(0).getString();
-      if (!keeps(keep_exercises_, e.id)) continue;
-      const auto row = fmt::format("id='{}'", e.id);
-      check("exercises", row, detail::id_problem(e.id), "bad-id", "id");
-      e.name = st.getColumn(1).getString();
-      e.category = parse_enum("exercises", row, "category", st.getColumn(2).getString(),
-                              parse_exercise_category, accepted_names<exercise_category>());
-      e.load = parse_enum("exercises", row, "load_level", st.getColumn(3).getString(),
-                          parse_load_level, accepted_names<load_level>());
-      e.side = parse_enum("exercises", row, "side", st.getColumn(4).getString(), parse_laterality,
-                          accepted_names<laterality>());
-      e.default_dosage = read_dosage(st);
-      check("exercises", row, dosage_problem(e.default_dosage));
-      e.regression = optional_text(st.getColumn(12));
-      e.progression = optional_text(st.getColumn(13));
+      if (!keeps(keep_exercises_, st.getColumn("id").getString())) continue;
+      const row_ref where{"exercises", fmt::format("id='{}'", st.getColumn("id").getString())};
+      read_fields(st, detail::exercise_fields, e, where);
+      check(where, detail::id_problem(e.id), "bad-id", "id");
+      if (read_fields(st, detail::dosage_fields, e.default_dosage, where)) {
+        check(where, dosage_problem(e.default_dosage));
+      }
       out.exercises.push_back(std::move(e));
     }
-    for (auto& e : out.exercises) {
-      e.muscles = items("exercise_muscles", "item", "exercise_id", e.id);
-      e.equipment = items("exercise_equipment", "item", "exercise_id", e.id);
-      e.instructions = items("exercise_instructions", "item", "exercise_id", e.id);
-      e.cues = items("exercise_cues", "item", "exercise_id", e.id);
-      e.contraindications = items("exercise_contraindications", "item", "exercise_id", e.id);
-    }
+    for (auto& e : out.exercises) read_lists(detail::exercise_lists, e, "exercise_id", e.id);
   }
 
   void read_conditions(catalogue_content& out) {
-    auto& st = query(
-        "SELECT id, name, region, description, presentation, mild_min_weeks, mild_max_weeks, "
-        "moderate_min_weeks, moderate_max_weeks, severe_min_weeks, severe_max_weeks, "
-        "protocol_id, referral_only, referral FROM conditions ORDER BY position");
+    auto& st = query(select_sql(columns_of(detail::condition_fields) + timeline_columns(),
+                                "FROM conditions ORDER BY position"));
     while (st.executeStep()) {
       condition c;
-      c.id = st.getColumn(0).getString();
-      if (!keeps(keep_conditions_, c.id)) continue;
-      const auto row = fmt::format("id='{}'", c.id);
-      check("conditions", row, detail::id_problem(c.id), "bad-id", "id");
-      c.name = st.getColumn(1).getString();
-      c.region = parse_enum("conditions", row, "region", st.getColumn(2).getString(),
-                            parse_knee_region, accepted_names<knee_region>());
-      c.description = st.getColumn(3).getString();
-      c.presentation = st.getColumn(4).getString();
-      c.mild = {st.getColumn(5).getInt(), st.getColumn(6).getInt()};
-      c.moderate = {st.getColumn(7).getInt(), st.getColumn(8).getInt()};
-      c.severe = {st.getColumn(9).getInt(), st.getColumn(10).getInt()};
-      check("conditions", row, detail::timeline_problem("mild", c.mild), "min-above-max",
-            "mild_min_weeks");
-      check("conditions", row, detail::timeline_problem("moderate", c.moderate), "min-above-max",
-            "moderate_min_weeks");
-      check("conditions", row, detail::timeline_problem("severe", c.severe), "min-above-max",
-            "severe_min_weeks");
-      c.protocol_id = optional_text(st.getColumn(11));
-      c.referral_only = st.getColumn(12).getInt() != 0;
-      c.referral = st.getColumn(13).getString();
+      if (!keeps(keep_conditions_, st.getColumn("id").getString())) continue;
+      const row_ref where{"conditions", fmt::format("id='{}'", st.getColumn("id").getString())};
+      read_fields(st, detail::condition_fields, c, where);
+      check(where, detail::id_problem(c.id), "bad-id", "id");
+      for (const auto& m : detail::condition_timelines) {
+        // Bounded to int here; timeline_problem names min and max together, then the range.
+        const auto prefix = fmt::format("{}_", m.key);
+        auto& t = c.*m.member;
+        if (read_fields(st, detail::timeline_fields, t, where, prefix, false)) {
+          const bool order = t.min_weeks < 0 || t.min_weeks > t.max_weeks;
+          check(where, detail::timeline_problem(m.key, t), order ? "min-above-max" : "out-of-range",
+                prefix + (order || !detail::in_range(detail::timeline_fields[0], t.min_weeks)
+                              ? "min_weeks"
+                              : "max_weeks"));
+        }
+      }
       out.conditions.push_back(std::move(c));
     }
-    for (auto& c : out.conditions) {
-      c.aggravating = items("condition_aggravating", "item", "condition_id", c.id);
-      c.red_flags = items("condition_red_flags", "red_flag_id", "condition_id", c.id);
-      c.sources = items("condition_sources", "item", "condition_id", c.id);
-    }
-  }
-
-  protocol read_protocol_row(SQLite::Statement& st) {
-    protocol p;
-    p.id = st.getColumn(0).getString();
-    const auto row = fmt::format("id='{}'", p.id);
-    check("protocols", row, detail::id_problem(p.id), "bad-id", "id");
-    p.name = st.getColumn(1).getString();
-    p.condition_id = st.getColumn(2).getString();
-    p.summary = st.getColumn(3).getString();
-    read_fields(st, detail::length_rule_fields, p.lengths);
-    read_fields(st, detail::pain_rule_fields, p.pain);
-    read_fields(st, detail::load_rule_fields, p.load);
-    check("protocols", row, detail::length_rules_problem(p.lengths));
-    check("protocols", row, detail::pain_rules_problem(p.pain));
-    check("protocols", row, detail::load_rules_problem(p.load));
-    return p;
+    for (auto& c : out.conditions) read_lists(detail::condition_lists, c, "condition_id", c.id);
   }
 
   void read_protocols(catalogue_content& out) {
-    auto& st = query(fmt::format(
-        "SELECT id, name, condition_id, summary, {}, {}, {} FROM protocols ORDER BY position",
-        columns_of(detail::length_rule_fields), columns_of(detail::pain_rule_fields),
-        columns_of(detail::load_rule_fields)));
+    auto& st = query(
+        select_sql(columns_of(detail::protocol_fields) + columns_of(detail::length_rule_fields) +
+                       columns_of(detail::pain_rule_fields) + columns_of(detail::load_rule_fields),
+                   "FROM protocols ORDER BY position"));
     while (st.executeStep()) {
-      if (keeps(keep_protocols_, st.getColumn(0).getString())) {
-        out.protocols.push_back(read_protocol_row(st));
+      if (!keeps(keep_protocols_, st.getColumn("id").getString())) continue;
+      protocol p;
+      const row_ref where{"protocols", fmt::format("id='{}'", st.getColumn("id").getString())};
+      read_fields(st, detail::protocol_fields, p, where);
+      check(where, detail::id_problem(p.id), "bad-id", "id");
+      if (read_fields(st, detail::length_rule_fields, p.lengths, where)) {
+        check(where, detail::length_rules_problem(p.lengths));
       }
+      if (read_fields(st, detail::pain_rule_fields, p.pain, where)) {
+        check(where, detail::pain_rules_problem(p.pain));
+      }
+      if (read_fields(st, detail::load_rule_fields, p.load, where)) {
+        check(where, detail::load_rules_problem(p.load));
+      }
+      out.protocols.push_back(std::move(p));
     }
     for (auto& p : out.protocols) {
-      p.sources = items("protocol_sources", "item", "protocol_id", p.id);
+      read_lists(detail::protocol_lists, p, "protocol_id", p.id);
       read_protocol_advice(p);
       read_phases(p);
     }
   }
 
   void read_protocol_advice(protocol& p) {
-    auto& st = query(
-        "SELECT position, topic, text FROM protocol_advice WHERE protocol_id = ? ORDER BY "
-        "position");
+    auto& st =
+        query(select_sql(std::vector<std::string>{"position"} + columns_of(detail::advice_fields),
+                         "FROM protocol_advice WHERE protocol_id = ? ORDER BY position"));
     st.bind(1, p.id);
     while (st.executeStep()) {
-      const auto row = fmt::format("protocol_id='{}', position={}", p.id, st.getColumn(0).getInt());
-      const auto topic = parse_enum("protocol_advice", row, "topic", st.getColumn(1).getString(),
-                                    parse_advice_topic, accepted_names<advice_topic>());
-      p.advice.push_back({topic, st.getColumn(2).getString()});
+      const row_ref where{"protocol_advice",
+                          fmt::format("protocol_id='{}', position={}", p.id, key(st, "position"))};
+      advice_note note;
+      read_fields(st, detail::advice_fields, note, where);
+      p.advice.push_back(std::move(note));
     }
   }
 
-  phase read_phase_row(SQLite::Statement& st, const std::string& protocol_id) {
-    phase ph;
-    ph.id = st.getColumn(0).getString();
-    const auto row = fmt::format("protocol_id='{}', id='{}'", protocol_id, ph.id);
-    check("phases", row, detail::id_problem(ph.id), "bad-id", "id");
-    ph.name = st.getColumn(1).getString();
-    ph.goal = st.getColumn(2).getString();
-    ph.min_weeks = st.getColumn(3).getInt();
-    ph.max_weeks = st.getColumn(4).getInt();
-    check("phases", row, detail::phase_weeks_problem(ph), "min-above-max", "min_weeks");
-    auto& r = ph.running;
-    r.mode = parse_enum("phases", row, "running_mode", st.getColumn(5).getString(),
-                        parse_running_mode, accepted_names<running_mode>());
-    r.ladder_id = optional_text(st.getColumn(6)).value_or("");
-    r.start_fraction = st.getColumn(7).getDouble();
-    r.max_surface = parse_enum("phases", row, "max_surface", st.getColumn(8).getString(),
-                               parse_surface, accepted_names<surface>());
-    r.hills = st.getColumn(9).getInt() != 0;
-    r.speed = st.getColumn(10).getInt() != 0;
-    check("phases", row, detail::running_problem(r));
-    return ph;
-  }
-
   void read_phases(protocol& p) {
-    auto& st = query(
-        "SELECT id, name, goal, min_weeks, max_weeks, running_mode, ladder_id, start_fraction, "
-        "max_surface, hills, speed FROM phases WHERE protocol_id = ? ORDER BY position");
+    auto& st =
+        query(select_sql(columns_of(detail::phase_fields) + columns_of(detail::running_rule_fields),
+                         "FROM phases WHERE protocol_id = ? ORDER BY position"));
     st.bind(1, p.id);
-    while (st.executeStep()) p.phases.push_back(read_phase_row(st, p.id));
+    while (st.executeStep()) {
+      phase ph;
+      const row_ref where{
+          "phases", fmt::format("protocol_id='{}', id='{}'", p.id, st.getColumn("id").getString())};
+      if (read_fields(st, detail::phase_fields, ph, where)) {
+        check(where, detail::phase_weeks_problem(ph), "min-above-max", "min_weeks");
+      }
+      check(where, detail::id_problem(ph.id), "bad-id", "id");
+      if (read_fields(st, detail::running_rule_fields, ph.running, where)) {
+        check(where, detail::running_problem(ph.running));
+      }
+      p.phases.push_back(std::move(ph));
+    }
     for (auto& ph : p.phases) {
       read_criteria(p.id, ph);
       read_prescriptions(p.id, ph);
-      ph.cross_training = phase_items("phase_cross_training", "item", p.id, ph.id);
-      ph.advice = phase_items("phase_advice", "item", p.id, ph.id);
-      ph.barred_exercises = phase_items("phase_barred", "exercise_id", p.id, ph.id);
+      read_phase_lists(detail::phase_lists, ph, p.id, ph.id);
     }
   }
 
   void read_criteria(const std::string& protocol_id, phase& ph) {
     auto& st = query(
-        "SELECT position, measure, op, value, unit, text, source FROM phase_criteria WHERE "
-        "protocol_id = ? AND phase_id = ? ORDER BY position");
+        select_sql(std::vector<std::string>{"position"} + columns_of(detail::criterion_fields),
+                   "FROM phase_criteria WHERE protocol_id = ? AND phase_id = ? ORDER BY position"));
     st.bind(1, protocol_id);
     st.bind(2, ph.id);
     while (st.executeStep()) {
-      entry_criterion c{st.getColumn(1).getString(), st.getColumn(2).getString(),
-                        st.getColumn(3).getDouble(), st.getColumn(4).getString(),
-                        st.getColumn(5).getString(), st.getColumn(6).getString()};
-      check("phase_criteria",
-            fmt::format("protocol_id='{}', phase_id='{}', position={}", protocol_id, ph.id,
-                        st.getColumn(0).getInt()),
-            detail::criterion_problem(c));
+      entry_criterion c;
+      const row_ref where{"phase_criteria",
+                          fmt::format("protocol_id='{}', phase_id='{}', position={}", protocol_id,
+                                      ph.id, key(st, "position"))};
+      if (read_fields(st, detail::criterion_fields, c, where)) {
+        check(where, detail::criterion_problem(c));
+      }
       ph.entry_criteria.push_back(std::move(c));
     }
   }
 
   void read_prescriptions(const std::string& protocol_id, phase& ph) {
-    auto& st =
-        query(fmt::format("SELECT position, exercise_id, note, {} FROM prescriptions "
-                          "WHERE protocol_id = ? AND phase_id = ? ORDER BY position",
-                          dose_columns));
+    auto& st = query(select_sql(std::vector<std::string>{"position"} +
+                                    columns_of(detail::prescription_fields) +
+                                    columns_of(detail::dosage_fields),
+                                "FROM prescriptions WHERE protocol_id = ? AND phase_id = ? "
+                                "ORDER BY position"));
     st.bind(1, protocol_id);
     st.bind(2, ph.id);
-    std::vector<int> positions;
+    std::vector<std::int64_t> positions;
     while (st.executeStep()) {
       prescription p;
-      p.exercise_id = st.getColumn(1).getString();
-      p.note = st.getColumn(2).getString();
-      p.dose = read_dosage(st);
-      positions.push_back(st.getColumn(0).getInt());
-      check("prescriptions",
-            fmt::format("protocol_id='{}', phase_id='{}', position={}", protocol_id, ph.id,
-                        positions.back()),
-            dosage_problem(p.dose));
+      positions.push_back(key(st, "position"));
+      const row_ref where{"prescriptions",
+                          fmt::format("protocol_id='{}', phase_id='{}', position={}", protocol_id,
+                                      ph.id, positions.back())};
+      read_fields(st, detail::prescription_fields, p, where);
+      if (read_fields(st, detail::dosage_fields, p.dose, where)) {
+        check(where, dosage_problem(p.dose));
+      }
       ph.prescriptions.push_back(std::move(p));
     }
     for (std::size_t i = 0; i < positions.size(); ++i) {
@@ -541,22 +678,26 @@ class reader {
     }
   }
 
-  void read_steps(const std::string& protocol_id, const std::string& phase_id, int position,
-                  prescription& p) {
-    auto& st =
-        query(fmt::format("SELECT position, week, {} FROM prescription_steps WHERE "
-                          "protocol_id = ? AND phase_id = ? AND prescription_position = ? "
-                          "ORDER BY position",
-                          dose_columns));
+  void read_steps(const std::string& protocol_id, const std::string& phase_id,
+                  std::int64_t position, prescription& p) {
+    auto& st = query(select_sql(std::vector<std::string>{"position"} +
+                                    columns_of(detail::dosage_step_fields) +
+                                    columns_of(detail::dosage_fields),
+                                "FROM prescription_steps WHERE protocol_id = ? AND phase_id = ? "
+                                "AND prescription_position = ? ORDER BY position"));
     st.bind(1, protocol_id);
     st.bind(2, phase_id);
     st.bind(3, position);
     while (st.executeStep()) {
-      dosage_step step{st.getColumn(1).getInt(), read_dosage(st)};
-      check("prescription_steps",
-            fmt::format("protocol_id='{}', phase_id='{}', prescription_position={}, position={}",
-                        protocol_id, phase_id, position, st.getColumn(0).getInt()),
-            dosage_problem(step.dose));
+      dosage_step step;
+      const row_ref where{
+          "prescription_steps",
+          fmt::format("protocol_id='{}', phase_id='{}', prescription_position={}, position={}",
+                      protocol_id, phase_id, position, key(st, "position"))};
+      read_fields(st, detail::dosage_step_fields, step, where);
+      if (read_fields(st, detail::dosage_fields, step.dose, where)) {
+        check(where, dosage_problem(step.dose));
+      }
       p.progression.push_back(std::move(step));
     }
   }

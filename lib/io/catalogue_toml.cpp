@@ -1,5 +1,7 @@
-// load_catalogue_sources: the TOML text sources of exercises.db. Shape and types are
-// checked here, with file:line:column; cross-item rules are left to validate_catalogue.
+// load_catalogue_sources: the TOML text sources of exercises.db. Every field is read through
+// the field tables of lib/model/fields.hpp; every problem of every item of every file is
+// collected with file:line:column, then reported together. Cross-item rules are left to
+// validate_catalogue.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,12 +12,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "catalogue/validate.hpp"
 #include "io/catalogue_toml.hpp"
 #include "io/toml_fields.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/io/catalogue_sources.hpp"
-#include "kneerehab/model/enum_names.hpp"
 #include "model/fields.hpp"
 
 namespace kneerehab {
@@ -24,305 +26,242 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using keys = std::vector<std::string_view>;
+
+// What an exercise_defaults lookup gives for "" when exercises.toml could not be read:
+// prescriptions then cannot be checked against it, and are not reported as unknown.
+const dosage exercises_unread{};
+
 template <typename Struct, std::size_t N>
-std::vector<std::string_view> keys_of(const std::array<field<Struct>, N>& fields) {
-  std::vector<std::string_view> keys;
-  for (const auto& f : fields) keys.push_back(f.key);
-  return keys;
+keys keys_of(const std::array<field<Struct>, N>& fields, keys more = {}) {
+  keys out;
+  for (const auto& f : fields) out.push_back(f.key);
+  out.insert(out.end(), more.begin(), more.end());
+  return out;
 }
 
-// Dosage keys, shared by exercise defaults, prescriptions and progression steps.
-const std::vector<std::string_view> dosage_keys = keys_of(dosage_fields);
-
-std::vector<std::string_view> with_dosage_keys(std::vector<std::string_view> keys) {
-  keys.insert(keys.end(), dosage_keys.begin(), dosage_keys.end());
-  return keys;
-}
-
-// Reads every field of `fields` present in the table; absent ones keep their value in `base`.
 template <typename Struct, std::size_t N>
-Struct read_fields(const toml_fields& f, const std::array<field<Struct>, N>& fields, Struct base) {
-  for_each_field(fields, base, [&](const auto& fd, auto& v) {
-    using T = std::decay_t<decltype(v)>;
-    if constexpr (std::is_same_v<T, int>) {
-      v = f.integer_or(fd.key, v);
-    } else if constexpr (std::is_same_v<T, double>) {
-      v = f.number_or(fd.key, v);
-    } else {
-      v = f.text_or(fd.key, v);
-    }
-  });
-  return base;
+keys list_keys(const std::array<list_field<Struct>, N>& lists, keys more = {}) {
+  for (const auto& l : lists) more.push_back(l.key);
+  return more;
 }
 
-dosage read_dosage(const toml_fields& f, const toml::table& table, dosage base) {
-  base = read_fields(f, dosage_fields, std::move(base));
-  if (auto problem = dosage_problem(base)) {
-    f.fail(table.source(), fmt::format("dosage of {}: {}", f.what(), *problem));
-  }
-  return base;
-}
-
-// "exercise 'glute-bridge'" when the table has a string id, else "exercise #3", so that even
-// an unknown key found before the id is read names the item the author is editing.
+// "exercise 'glute-bridge'" when the table has a string id, else "exercise #3", so that even a
+// problem found before the id is read names the item the author is editing.
 std::string item_name(std::string_view kind, const toml::table& t, std::size_t n) {
   if (const auto* id = t.get_as<std::string>("id")) return fmt::format("{} '{}'", kind, id->get());
   return fmt::format("{} #{}", kind, n);
 }
 
+// The dosage fields of `f` over `base`; the cross-field rule (one of reps, hold_s, minutes
+// positive) is checked when every field was read and `check_rule`.
+dosage read_dosage(const toml_fields& f, dosage base, bool check_rule = true) {
+  const auto before = f.problems().size();
+  f.read(dosage_fields, base);
+  if (check_rule && f.problems().size() == before) {
+    if (auto problem = dosage_problem(base)) {
+      f.report("out-of-range", f.table().source(), "dosage", "dosage: " + *problem);
+    }
+  }
+  return base;
+}
+
 // ---- red_flags.toml ----------------------------------------------------------------------
 
-red_flag read_red_flag(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, item_name("red_flag", t, n), {"id", "name", "why", "action", "source"});
+red_flag read_red_flag(const toml::table& t, std::string_view src, std::size_t n,
+                       toml_problems& out) {
+  toml_fields f(t, src, item_name("red flag", t, n), keys_of(red_flag_fields), out);
   red_flag r;
-  r.id = f.text("id");
-  f.describe_as(fmt::format("red_flag '{}'", r.id));
-  r.name = f.text("name");
-  r.why = f.text("why");
-  r.action = f.text("action");
-  r.source = f.text_or("source", "");
+  f.read(red_flag_fields, r);
   return r;
 }
 
-symptom read_symptom(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, item_name("symptom", t, n), {"id", "description", "red_flag", "min_age"});
+symptom read_symptom(const toml::table& t, std::string_view src, std::size_t n,
+                     toml_problems& out) {
+  toml_fields f(t, src, item_name("symptom", t, n), keys_of(symptom_fields), out);
   symptom s;
-  s.id = f.text("id");
-  f.describe_as(fmt::format("symptom '{}'", s.id));
-  s.description = f.text("description");
-  s.red_flag = f.optional_text("red_flag");
-  s.min_age = f.optional_integer("min_age");
+  f.read(symptom_fields, s);
   return s;
 }
 
 // ---- ladders.toml ------------------------------------------------------------------------
 
-walk_run_ladder read_ladder(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, item_name("ladder", t, n), {"id", "name", "source", "steps"});
+walk_run_ladder read_ladder(const toml::table& t, std::string_view src, std::size_t n,
+                            toml_problems& out) {
+  toml_fields f(t, src, item_name("ladder", t, n), keys_of(ladder_fields, {"steps"}), out);
   walk_run_ladder l;
-  l.id = f.text("id");
-  f.describe_as(fmt::format("ladder '{}'", l.id));
-  l.name = f.text("name");
-  l.source = f.text_or("source", "");
-  static_cast<void>(f.array("steps"));
-  const auto steps = f.tables("steps");
+  f.read(ladder_fields, l);
+  const auto steps = f.tables("steps", true);
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    toml_fields sf(*steps[i], src, fmt::format("step {} of ladder '{}'", i + 1, l.id),
-                   {"walk_s", "run_s", "repeats"});
-    l.steps.push_back(
-        {sf.integer_or("walk_s", 0), sf.integer("run_s"), sf.integer_or("repeats", 1)});
+    toml_fields sf(*steps[i], src, fmt::format("{}, step {}", f.item(), i + 1),
+                   keys_of(interval_step_fields), out);
+    interval_step s;
+    sf.read(interval_step_fields, s);
+    l.steps.push_back(s);
   }
   return l;
 }
 
 // ---- conditions.toml ---------------------------------------------------------------------
 
-timeline read_timeline(const toml_fields& f, std::string_view level) {
-  const auto& weeks = f.array(level);
-  const bool ok = weeks.size() == 2 && weeks[0].is_integer() && weeks[1].is_integer();
-  if (!ok) {
-    f.fail(weeks.source(), fmt::format("'{}' in {} is not two integers; accepted: [min_weeks, "
-                                       "max_weeks], e.g. [4, 8]",
-                                       level, f.what()));
+// `level = [min_weeks, max_weeks]`, each checked against timeline_fields.
+void read_timeline(const toml_fields& f, std::string_view level, timeline& t) {
+  const auto* node = f.find(level);
+  if (node == nullptr) {
+    f.report("missing-field", f.table().source(), level,
+             fmt::format("'{}' is missing; accepted: [min_weeks, max_weeks], e.g. [4, 8]", level));
+    return;
   }
-  return {static_cast<int>(*weeks[0].value<std::int64_t>()),
-          static_cast<int>(*weeks[1].value<std::int64_t>())};
+  const auto* weeks = node->as_array();
+  if (weeks == nullptr || weeks->size() != 2 || !(*weeks)[0].is_integer() ||
+      !(*weeks)[1].is_integer()) {
+    f.report("wrong-type", node->source(), level,
+             fmt::format("'{}' is not two integers; accepted: [min_weeks, max_weeks], e.g. [4, 8]",
+                         level));
+    return;
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto& fd = timeline_fields[i];
+    const auto key = fmt::format("{} {}", level, fd.key);
+    if (auto v = f.integer_in((*weeks)[i], key, fd.low, fd.high)) {
+      t.*std::get<int timeline::*>(fd.member) = *v;
+    }
+  }
 }
 
-condition read_condition(const toml::table& t, std::string_view src, std::size_t n) {
+condition read_condition(const toml::table& t, std::string_view src, std::size_t n,
+                         toml_problems& out) {
   toml_fields f(t, src, item_name("condition", t, n),
-                {"id", "name", "region", "description", "presentation", "aggravating", "timeline",
-                 "red_flags", "protocol", "referral_only", "referral", "sources"});
+                keys_of(condition_fields, list_keys(condition_lists, {"timeline"})), out);
   condition c;
-  c.id = f.text("id");
-  f.describe_as(fmt::format("condition '{}'", c.id));
-  c.name = f.text("name");
-  c.region = f.choice("region", parse_knee_region, accepted_names<knee_region>());
-  c.description = f.text("description");
-  c.presentation = f.text("presentation");
-  c.aggravating = f.texts("aggravating");
-  toml_fields tf(f.required_table("timeline"), src, fmt::format("timeline of condition '{}'", c.id),
-                 {"mild", "moderate", "severe"});
-  c.mild = read_timeline(tf, "mild");
-  c.moderate = read_timeline(tf, "moderate");
-  c.severe = read_timeline(tf, "severe");
-  c.red_flags = f.texts("red_flags");
-  c.protocol_id = f.optional_text("protocol");
-  c.referral_only = f.boolean_or("referral_only", false);
-  c.referral = f.text_or("referral", "");
-  c.sources = f.texts("sources");
+  f.read(condition_fields, c);
+  f.read(condition_lists, c);
+  if (const auto* timeline = f.table("timeline", true)) {
+    keys levels;
+    for (const auto& m : condition_timelines) levels.push_back(m.key);
+    toml_fields tf(*timeline, src, f.item() + ", timeline", levels, out);
+    for (const auto& m : condition_timelines) read_timeline(tf, m.key, c.*m.member);
+  }
   return c;
 }
 
 // ---- exercises.toml ----------------------------------------------------------------------
 
-exercise read_exercise(const toml::table& t, std::string_view src, std::size_t n) {
+exercise read_exercise(const toml::table& t, std::string_view src, std::size_t n,
+                       toml_problems& out) {
   toml_fields f(t, src, item_name("exercise", t, n),
-                {"id", "name", "category", "load", "muscles", "equipment", "side", "instructions",
-                 "cues", "dosage", "regression", "progression", "contraindications"});
+                keys_of(exercise_fields, list_keys(exercise_lists, {"dosage"})), out);
   exercise e;
-  e.id = f.text("id");
-  f.describe_as(fmt::format("exercise '{}'", e.id));
-  e.name = f.text("name");
-  e.category = f.choice("category", parse_exercise_category, accepted_names<exercise_category>());
-  e.load = f.choice("load", parse_load_level, accepted_names<load_level>());
-  e.muscles = f.texts("muscles");
-  e.equipment = f.texts("equipment");
-  e.side = f.choice("side", parse_laterality, accepted_names<laterality>());
-  e.instructions = f.texts("instructions");
-  e.cues = f.texts("cues");
-  const auto& dose = f.required_table("dosage");
-  e.default_dosage = read_dosage(
-      toml_fields(dose, src, fmt::format("exercise '{}'", e.id), dosage_keys), dose, dosage{});
-  e.regression = f.optional_text("regression");
-  e.progression = f.optional_text("progression");
-  e.contraindications = f.texts("contraindications");
+  f.read(exercise_fields, e);
+  f.read(exercise_lists, e);
+  if (const auto* dose = f.table("dosage", true)) {
+    e.default_dosage =
+        read_dosage(toml_fields(*dose, src, f.item(), keys_of(dosage_fields), out), dosage{});
+  }
   return e;
 }
 
 // ---- protocols/<id>.toml -----------------------------------------------------------------
 
-std::string check_op(const toml_fields& f) {
-  std::string op = f.text("op");
-  constexpr std::string_view ops[] = {"<=", ">=", "==", "<", ">"};
-  if (std::find(std::begin(ops), std::end(ops), op) == std::end(ops)) {
-    f.fail_at_key("op",
-                  fmt::format("'op' in {} is '{}'; accepted: <=, >=, ==, <, >", f.what(), op));
-  }
-  return op;
-}
-
-entry_criterion read_criterion(const toml::table& t, std::string_view src, std::string what) {
-  toml_fields f(t, src, std::move(what), {"measure", "op", "value", "unit", "text", "source"});
-  entry_criterion c;
-  c.measure = f.text("measure");
-  c.op = check_op(f);
-  c.value = f.number("value");
-  c.unit = f.text_or("unit", "");
-  c.text = f.text("text");
-  c.source = f.text_or("source", "");
-  return c;
-}
-
-running_rule read_running(const toml::table& t, std::string_view src, std::string what) {
-  toml_fields f(t, src, std::move(what),
-                {"mode", "ladder", "start_fraction", "max_surface", "hills", "speed"});
-  running_rule r;
-  r.mode = f.choice("mode", parse_running_mode, accepted_names<running_mode>());
-  r.ladder_id = f.text_or("ladder", "");
-  r.start_fraction = f.number_or("start_fraction", r.start_fraction);
-  r.max_surface =
-      f.choice_or("max_surface", parse_surface, accepted_names<surface>(), r.max_surface);
-  r.hills = f.boolean_or("hills", false);
-  r.speed = f.boolean_or("speed", false);
-  return r;
-}
-
 prescription read_prescription(const toml::table& t, std::string_view src,
-                               std::string_view phase_id, std::size_t n,
-                               const exercise_defaults& defaults) {
-  toml_fields f(t, src, fmt::format("{} of phase '{}'", item_name("exercise", t, n), phase_id),
-                with_dosage_keys({"id", "note", "progression"}));
+                               const std::string& phase_item, std::size_t n,
+                               const exercise_defaults& defaults, toml_problems& out) {
+  toml_fields f(t, src, fmt::format("{}, {}", phase_item, item_name("exercise", t, n)),
+                keys_of(prescription_fields, keys_of(dosage_fields, {"progression"})), out);
   prescription p;
-  p.exercise_id = f.text("id");
-  const dosage* base = defaults(p.exercise_id);
-  if (base == nullptr) {
-    f.fail_at_key("id", fmt::format("'id' in {} is '{}', which is not a catalogue exercise; "
-                                    "accepted: an exercise id from exercises.toml",
-                                    f.what(), p.exercise_id));
+  f.read(prescription_fields, p);
+  const dosage* base = p.exercise_id.empty() ? nullptr : defaults(p.exercise_id);
+  static const dosage unknown{};
+  if (base == nullptr && !p.exercise_id.empty() && defaults("") != &exercises_unread) {
+    f.report_at_key("unknown-id", "id",
+                    fmt::format("'id' is '{}', which is not a catalogue exercise; accepted: an "
+                                "exercise id from exercises.toml",
+                                p.exercise_id));
   }
-  f.describe_as(fmt::format("exercise '{}' of phase '{}'", p.exercise_id, phase_id));
-  p.dose = read_dosage(f, t, *base);
-  p.note = f.text_or("note", "");
+  // With no known default, the dosage rule would be checked against made-up values.
+  p.dose = read_dosage(f, base != nullptr ? *base : unknown, base != nullptr);
   dosage previous = p.dose;
-  const auto steps = f.tables("progression");
+  const auto steps = f.tables("progression", false);
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    toml_fields sf(*steps[i], src,
-                   fmt::format("progression step {} of exercise '{}' in phase '{}'", i + 1,
-                               p.exercise_id, phase_id),
-                   with_dosage_keys({"week"}));
+    toml_fields sf(*steps[i], src, fmt::format("{}, progression step {}", f.item(), i + 1),
+                   keys_of(dosage_step_fields, keys_of(dosage_fields)), out);
     dosage_step step;
-    step.week = sf.integer("week");
-    step.dose = read_dosage(sf, *steps[i], previous);
+    sf.read(dosage_step_fields, step);
+    step.dose = read_dosage(sf, previous, base != nullptr);
     previous = step.dose;
     p.progression.push_back(std::move(step));
   }
   return p;
 }
 
-phase read_phase(const toml::table& t, std::string_view src, std::size_t n,
-                 const exercise_defaults& defaults) {
-  toml_fields f(t, src, item_name("phase", t, n),
-                {"id", "name", "goal", "min_weeks", "max_weeks", "cross_training", "advice",
-                 "barred", "running", "criteria", "exercise"});
+phase read_phase(const toml::table& t, std::string_view src, const std::string& protocol_item,
+                 std::size_t n, const exercise_defaults& defaults, toml_problems& out) {
+  toml_fields f(t, src, fmt::format("{}, {}", protocol_item, item_name("phase", t, n)),
+                keys_of(phase_fields, list_keys(phase_lists, {"running", "criteria", "exercise"})),
+                out);
   phase ph;
-  ph.id = f.text("id");
-  f.describe_as(fmt::format("phase '{}'", ph.id));
-  ph.name = f.text("name");
-  ph.goal = f.text("goal");
-  ph.min_weeks = f.integer("min_weeks");
-  ph.max_weeks = f.integer("max_weeks");
-  ph.cross_training = f.texts("cross_training");
-  ph.advice = f.texts("advice");
-  ph.barred_exercises = f.texts("barred");
-  if (const auto* running = f.table("running")) {
-    ph.running = read_running(*running, src, fmt::format("running of phase '{}'", ph.id));
+  f.read(phase_fields, ph);
+  f.read(phase_lists, ph);
+  if (const auto* running = f.table("running", false)) {
+    toml_fields rf(*running, src, f.item() + ", running", keys_of(running_rule_fields), out);
+    rf.read(running_rule_fields, ph.running);
   }
-  const auto criteria = f.tables("criteria");
+  const auto criteria = f.tables("criteria", false);
   for (std::size_t i = 0; i < criteria.size(); ++i) {
-    ph.entry_criteria.push_back(
-        read_criterion(*criteria[i], src, fmt::format("criterion {} of phase '{}'", i + 1, ph.id)));
+    toml_fields cf(*criteria[i], src, fmt::format("{}, criterion {}", f.item(), i + 1),
+                   keys_of(criterion_fields), out);
+    entry_criterion c;
+    cf.read(criterion_fields, c);
+    constexpr std::string_view ops[] = {"<=", ">=", "==", "<", ">"};
+    if (cf.has("op") && !c.op.empty() &&
+        std::find(std::begin(ops), std::end(ops), c.op) == std::end(ops)) {
+      cf.report_at_key("bad-enum", "op",
+                       fmt::format("'op' is '{}'; accepted: <=, >=, ==, <, >", c.op));
+    }
+    ph.entry_criteria.push_back(std::move(c));
   }
-  const auto exercises = f.tables("exercise");
+  const auto exercises = f.tables("exercise", false);
   for (std::size_t i = 0; i < exercises.size(); ++i) {
-    ph.prescriptions.push_back(read_prescription(*exercises[i], src, ph.id, i + 1, defaults));
+    ph.prescriptions.push_back(
+        read_prescription(*exercises[i], src, f.item(), i + 1, defaults, out));
   }
   return ph;
 }
 
-phase_length_rules read_lengths(const toml::table& t, std::string_view src) {
-  toml_fields f(t, src, "[lengths]", keys_of(length_rule_fields));
-  return read_fields(f, length_rule_fields, phase_length_rules{});
-}
-
-pain_rules read_pain(const toml::table& t, std::string_view src) {
-  toml_fields f(t, src, "[pain]", keys_of(pain_rule_fields));
-  return read_fields(f, pain_rule_fields, pain_rules{});
-}
-
-load_rules read_load(const toml::table& t, std::string_view src) {
-  toml_fields f(t, src, "[load]", keys_of(load_rule_fields));
-  return read_fields(f, load_rule_fields, load_rules{});
-}
-
-advice_note read_advice(const toml::table& t, std::string_view src, std::size_t n) {
-  toml_fields f(t, src, item_name("advice", t, n), {"topic", "text"});
-  return {f.choice("topic", parse_advice_topic, accepted_names<advice_topic>()), f.text("text")};
+template <typename Struct, std::size_t N>
+void read_rules(const toml_fields& f, std::string_view key,
+                const std::array<field<Struct>, N>& fields, Struct& value) {
+  if (const auto* t = f.table(key, false)) {
+    toml_fields rf(*t, f.source(), fmt::format("{}, {}", f.item(), key), keys_of(fields),
+                   f.problems());
+    rf.read(fields, value);
+  }
 }
 
 protocol read_protocol(const toml::table& t, std::string_view src,
-                       const exercise_defaults& defaults) {
-  toml_fields f(t, src, "the protocol",
-                {"id", "name", "condition", "summary", "sources", "lengths", "pain", "load",
-                 "advice", "phase"});
+                       const exercise_defaults& defaults, toml_problems& out) {
+  const auto* id = t.get_as<std::string>("id");
+  toml_fields f(t, src, id != nullptr ? fmt::format("protocol '{}'", id->get()) : "the protocol",
+                keys_of(protocol_fields,
+                        list_keys(protocol_lists, {"lengths", "pain", "load", "advice", "phase"})),
+                out);
   protocol p;
-  p.id = f.text("id");
-  f.describe_as(fmt::format("protocol '{}'", p.id));
-  p.name = f.text("name");
-  p.condition_id = f.text("condition");
-  p.summary = f.text_or("summary", "");
-  p.sources = f.texts("sources");
-  if (const auto* lengths = f.table("lengths")) p.lengths = read_lengths(*lengths, src);
-  if (const auto* pain = f.table("pain")) p.pain = read_pain(*pain, src);
-  if (const auto* load = f.table("load")) p.load = read_load(*load, src);
-  const auto advice = f.tables("advice");
+  f.read(protocol_fields, p);
+  f.read(protocol_lists, p);
+  read_rules(f, "lengths", length_rule_fields, p.lengths);
+  read_rules(f, "pain", pain_rule_fields, p.pain);
+  read_rules(f, "load", load_rule_fields, p.load);
+  const auto advice = f.tables("advice", false);
   for (std::size_t i = 0; i < advice.size(); ++i) {
-    p.advice.push_back(read_advice(*advice[i], src, i + 1));
+    toml_fields af(*advice[i], src, fmt::format("{}, advice {}", f.item(), i + 1),
+                   keys_of(advice_fields), out);
+    advice_note note;
+    af.read(advice_fields, note);
+    p.advice.push_back(std::move(note));
   }
-  static_cast<void>(f.array("phase"));
-  const auto phases = f.tables("phase");
+  const auto phases = f.tables("phase", true);
   for (std::size_t i = 0; i < phases.size(); ++i) {
-    p.phases.push_back(read_phase(*phases[i], src, i + 1, defaults));
+    p.phases.push_back(read_phase(*phases[i], src, f.item(), i + 1, defaults, out));
   }
   return p;
 }
@@ -332,30 +271,36 @@ protocol read_protocol(const toml::table& t, std::string_view src,
 // Reads the [[kind]] tables of a catalogue file whose only top-level keys are `kinds`.
 template <typename Read>
 void read_items(const toml::table& file, const std::string& src, std::string_view kind,
-                const std::vector<std::string_view>& kinds, Read read) {
-  toml_fields f(file, src, fs::path(src).filename().string(), kinds);
-  const auto tables = f.tables(kind);
+                const keys& kinds, toml_problems& out, Read read) {
+  toml_fields f(file, src, fs::path(src).filename().string(), kinds, out);
+  const auto tables = f.tables(kind, false);
   for (std::size_t i = 0; i < tables.size(); ++i) read(*tables[i], i + 1);
 }
 
-void load_red_flags(const fs::path& dir, catalogue_content& out) {
+// Whether every file parsed (a syntax error leaves a file unread).
+bool load_red_flags(const fs::path& dir, catalogue_content& content, toml_problems& out) {
   const auto src = (dir / "red_flags.toml").string();
-  const auto file = parse_toml_file(src);
-  const std::vector<std::string_view> kinds = {"red_flag", "symptom"};
-  read_items(file, src, "red_flag", kinds, [&](const toml::table& t, std::size_t n) {
-    out.red_flags.push_back(read_red_flag(t, src, n));
+  const auto file = parse_toml_file(src, out);
+  if (!file) return false;
+  const keys kinds = {"red_flag", "symptom"};
+  read_items(*file, src, "red_flag", kinds, out, [&](const toml::table& t, std::size_t n) {
+    content.red_flags.push_back(read_red_flag(t, src, n, out));
   });
-  read_items(file, src, "symptom", kinds, [&](const toml::table& t, std::size_t n) {
-    out.symptoms.push_back(read_symptom(t, src, n));
+  read_items(*file, src, "symptom", kinds, out, [&](const toml::table& t, std::size_t n) {
+    content.symptoms.push_back(read_symptom(t, src, n, out));
   });
+  return true;
 }
 
 template <typename T, typename Read>
-void load_kind(const fs::path& file_path, std::string_view kind, std::vector<T>& out, Read read) {
+bool load_kind(const fs::path& file_path, std::string_view kind, std::vector<T>& items,
+               toml_problems& out, Read read) {
   const auto src = file_path.string();
-  const auto file = parse_toml_file(src);
-  read_items(file, src, kind, {kind},
-             [&](const toml::table& t, std::size_t n) { out.push_back(read(t, src, n)); });
+  const auto file = parse_toml_file(src, out);
+  if (!file) return false;
+  read_items(*file, src, kind, {kind}, out,
+             [&](const toml::table& t, std::size_t n) { items.push_back(read(t, src, n, out)); });
+  return true;
 }
 
 std::vector<fs::path> protocol_files(const fs::path& dir) {
@@ -372,25 +317,42 @@ std::vector<fs::path> protocol_files(const fs::path& dir) {
   return files;
 }
 
-void load_protocols(const fs::path& dir, catalogue_content& out) {
+bool load_protocols(const fs::path& dir, catalogue_content& content, bool exercises_read,
+                    toml_problems& out) {
   std::unordered_map<std::string_view, const dosage*> defaults;
-  for (const auto& e : out.exercises) defaults.emplace(e.id, &e.default_dosage);
+  for (const auto& e : content.exercises) defaults.emplace(e.id, &e.default_dosage);
   const exercise_defaults lookup = [&](std::string_view id) -> const dosage* {
+    if (!exercises_read) return id.empty() ? &exercises_unread : nullptr;
     const auto it = defaults.find(id);
     return it == defaults.end() ? nullptr : it->second;
   };
+  bool all_read = true;
   for (const auto& path : protocol_files(dir / "protocols")) {
     const auto src = path.string();
-    const auto file = parse_toml_file(src);
-    auto p = read_protocol(file, src, lookup);
-    if (p.id != path.stem().string()) {
-      throw toml_error(
-          src, file.get("id")->source(),
-          fmt::format("protocol id '{}' does not match its file name; accepted: '{}' in "
-                      "protocols/{}.toml",
-                      p.id, p.id, p.id));
+    const auto file = parse_toml_file(src, out);
+    if (!file) {
+      all_read = false;
+      continue;
     }
-    out.protocols.push_back(std::move(p));
+    auto p = read_protocol(*file, src, lookup, out);
+    if (const auto* id = file->get("id");
+        id != nullptr && id->is_string() && p.id != path.stem().string()) {
+      out.add("mismatch", src, id->source(), fmt::format("protocol '{}'", p.id), "id",
+              fmt::format("the id does not match the file name; accepted: '{}' in "
+                          "protocols/{}.toml",
+                          p.id, p.id));
+    }
+    content.protocols.push_back(std::move(p));
+  }
+  return all_read;
+}
+
+// Problems the validator finds that the readers have not already reported: not the empty
+// texts and ids left by missing keys.
+void add_catalogue_problems(const catalogue_content& content, toml_problems& out) {
+  for (auto& d : catalogue_problems(content)) {
+    if (d.code == "missing-field" || d.item.find("''") != std::string::npos) continue;
+    out.list().push_back(std::move(d));
   }
 }
 
@@ -398,8 +360,13 @@ void load_protocols(const fs::path& dir, catalogue_content& out) {
 
 protocol parse_protocol_toml(std::string_view text, std::string_view source_name,
                              const exercise_defaults& defaults) {
-  const auto file = parse_toml_text(text, source_name);
-  return read_protocol(file, source_name, defaults);
+  toml_problems problems;
+  protocol p;
+  if (const auto file = parse_toml_text(text, source_name, problems)) {
+    p = read_protocol(*file, source_name, defaults, problems);
+  }
+  if (!problems.empty()) throw error(errc::invalid_catalogue, std::move(problems.list()));
+  return p;
 }
 
 }  // namespace detail
@@ -410,11 +377,23 @@ catalogue_content load_catalogue_sources(const std::filesystem::path& dir) {
         fmt::format("cannot read catalogue sources: '{}' is not a directory", dir.string()));
   }
   catalogue_content out;
-  detail::load_red_flags(dir, out);
-  detail::load_kind(dir / "ladders.toml", "ladder", out.ladders, detail::read_ladder);
-  detail::load_kind(dir / "exercises.toml", "exercise", out.exercises, detail::read_exercise);
-  detail::load_kind(dir / "conditions.toml", "condition", out.conditions, detail::read_condition);
-  detail::load_protocols(dir, out);
+  detail::toml_problems problems;
+  bool parsed = detail::load_red_flags(dir, out, problems);
+  parsed = detail::load_kind(dir / "ladders.toml", "ladder", out.ladders, problems,
+                             detail::read_ladder) &&
+           parsed;
+  const bool exercises_read = detail::load_kind(dir / "exercises.toml", "exercise", out.exercises,
+                                                problems, detail::read_exercise);
+  parsed = exercises_read && parsed;
+  parsed = detail::load_kind(dir / "conditions.toml", "condition", out.conditions, problems,
+                             detail::read_condition) &&
+           parsed;
+  parsed = detail::load_protocols(dir, out, exercises_read, problems) && parsed;
+  if (!problems.empty()) {
+    // Then what only the whole catalogue shows, when every file could be read.
+    if (parsed) detail::add_catalogue_problems(out, problems);
+    throw error(errc::invalid_catalogue, std::move(problems.list()));
+  }
   return out;
 }
 

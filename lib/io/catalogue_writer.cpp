@@ -2,11 +2,14 @@
 // detail::catalogue_schema_sql).
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "io/atomic_file.hpp"
@@ -14,6 +17,7 @@
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
+#include "model/fields.hpp"
 
 namespace kneerehab {
 namespace {
@@ -21,6 +25,62 @@ namespace {
 namespace fs = std::filesystem;
 
 // ---- writing -------------------------------------------------------------------------------
+
+// One row to insert: its columns, named, and their values.
+using sql_value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+class sql_row {
+ public:
+  sql_row& add(std::string column, sql_value value) {
+    columns_.push_back(std::move(column));
+    values_.push_back(std::move(value));
+    return *this;
+  }
+  sql_row& add(std::string column, std::size_t position) {
+    return add(std::move(column), sql_value(static_cast<std::int64_t>(position)));
+  }
+  sql_row& add(std::string column, const std::string& text) {
+    return add(std::move(column), sql_value(text));
+  }
+
+  // Every field of `fields` on `value`, in the columns the table names (with `prefix`).
+  template <typename Struct, std::size_t N>
+  sql_row& add(const std::array<detail::field<Struct>, N>& fields, const Struct& value,
+               std::string_view prefix = "") {
+    detail::for_each_field(fields, value, [&](const auto& fd, const auto& v) {
+      add(fmt::format("{}{}", prefix, fd.column), to_sql(fd, v));
+    });
+    return *this;
+  }
+
+  [[nodiscard]] const std::vector<std::string>& columns() const noexcept { return columns_; }
+  [[nodiscard]] const std::vector<sql_value>& values() const noexcept { return values_; }
+
+ private:
+  template <typename Field, typename T>
+  static sql_value to_sql(const Field& fd, const T& v) {
+    if constexpr (std::is_same_v<T, int> || std::is_same_v<T, bool>) {
+      return static_cast<std::int64_t>(v);
+    } else if constexpr (std::is_same_v<T, double>) {
+      return v;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      if (v.empty() && fd.use == detail::presence::null_when_empty) return std::monostate{};
+      return v;
+    } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+      if (!v) return std::monostate{};
+      return *v;
+    } else if constexpr (std::is_same_v<T, std::optional<int>>) {
+      if (!v) return std::monostate{};
+      return static_cast<std::int64_t>(*v);
+    } else {
+      static_assert(std::is_enum_v<T>);
+      return std::string(to_string(v));
+    }
+  }
+
+  std::vector<std::string> columns_;
+  std::vector<sql_value> values_;
+};
 
 class writer {
  public:
@@ -35,150 +95,129 @@ class writer {
   }
 
  private:
-  static void bind_one(SQLite::Statement& st, int index, int value) { st.bind(index, value); }
-  static void bind_one(SQLite::Statement& st, int index, std::size_t value) {
-    st.bind(index, static_cast<std::int64_t>(value));
-  }
-  static void bind_one(SQLite::Statement& st, int index, bool value) {
-    st.bind(index, value ? 1 : 0);
-  }
-  static void bind_one(SQLite::Statement& st, int index, double value) { st.bind(index, value); }
-  static void bind_one(SQLite::Statement& st, int index, const std::string& value) {
-    st.bind(index, value);
-  }
-  static void bind_one(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
-    if (v) {
-      st.bind(index, *v);
-    } else {
-      st.bind(index);
-    }
-  }
-  static void bind_one(SQLite::Statement& st, int index, const std::optional<int>& v) {
-    if (v) {
-      st.bind(index, *v);
-    } else {
-      st.bind(index);
-    }
-  }
-
-  // Inserts one row; `values` are in the column order of data/schema.sql.
-  template <typename... Values>
-  void row(const std::string& table, const Values&... values) {
-    auto& slot = statements_[table];
-    if (!slot) {
-      std::string marks;
-      for (std::size_t i = 0; i < sizeof...(Values); ++i) marks += i == 0 ? "?" : ", ?";
-      slot = std::make_unique<SQLite::Statement>(
-          db_, fmt::format("INSERT INTO {} VALUES ({})", table, marks));
-    }
+  // INSERT INTO table (columns...) VALUES (?...): never relies on the schema's column order.
+  void insert(const std::string& table, const sql_row& r) {
+    const auto sql =
+        fmt::format("INSERT INTO {} ({}) VALUES ({})", table, fmt::join(r.columns(), ", "),
+                    fmt::join(std::vector<std::string>(r.columns().size(), "?"), ", "));
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
     auto& st = *slot;
     st.reset();
     int index = 0;
-    (bind_one(st, ++index, values), ...);
+    for (const auto& value : r.values()) {
+      ++index;
+      std::visit(
+          [&](const auto& v) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>) {
+              st.bind(index);
+            } else {
+              st.bind(index, v);
+            }
+          },
+          value);
+    }
     st.exec();
   }
 
-  void list(const std::string& table, const std::string& owner,
-            const std::vector<std::string>& items) {
-    for (std::size_t i = 0; i < items.size(); ++i) row(table, owner, i + 1, items[i]);
-  }
-
-  void phase_list(const std::string& table, const std::string& protocol_id,
-                  const std::string& phase_id, const std::vector<std::string>& items) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-      row(table, protocol_id, phase_id, i + 1, items[i]);
-  }
-
-  template <typename... Keys>
-  void dosage_row(const std::string& table, const dosage& d, const Keys&... keys) {
-    row(table, keys..., d.sets, d.reps, d.hold_s, d.minutes, d.tempo, d.load, d.sessions_per_week);
+  template <typename Struct, std::size_t N>
+  void lists(const std::array<detail::list_field<Struct>, N>& fields, const Struct& value,
+             const sql_row& owner) {
+    for (const auto& l : fields) {
+      const auto& items = value.*(l.member);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        sql_row r = owner;
+        insert(std::string(l.table), r.add("position", i + 1).add(std::string(l.column), items[i]));
+      }
+    }
   }
 
   void write_red_flags(const catalogue_content& c) {
     for (std::size_t i = 0; i < c.red_flags.size(); ++i) {
-      const auto& r = c.red_flags[i];
-      row("red_flags", r.id, i + 1, r.name, r.why, r.action, r.source);
+      insert("red_flags",
+             sql_row().add(detail::red_flag_fields, c.red_flags[i]).add("position", i + 1));
     }
     for (std::size_t i = 0; i < c.symptoms.size(); ++i) {
-      const auto& s = c.symptoms[i];
-      row("symptoms", s.id, i + 1, s.description, s.red_flag, s.min_age);
+      insert("symptoms",
+             sql_row().add(detail::symptom_fields, c.symptoms[i]).add("position", i + 1));
     }
   }
 
   void write_ladders(const catalogue_content& c) {
     for (std::size_t i = 0; i < c.ladders.size(); ++i) {
       const auto& l = c.ladders[i];
-      row("ladders", l.id, i + 1, l.name, l.source);
+      insert("ladders", sql_row().add(detail::ladder_fields, l).add("position", i + 1));
       for (std::size_t j = 0; j < l.steps.size(); ++j) {
-        const auto& s = l.steps[j];
-        row("ladder_steps", l.id, j + 1, s.walk_s, s.run_s, s.repeats);
+        insert("ladder_steps", sql_row()
+                                   .add("ladder_id", l.id)
+                                   .add("position", j + 1)
+                                   .add(detail::interval_step_fields, l.steps[j]));
       }
     }
   }
 
   void write_exercise(const exercise& e, std::size_t position) {
-    const auto& d = e.default_dosage;
-    row("exercises", e.id, position, e.name, std::string(to_string(e.category)),
-        std::string(to_string(e.load)), std::string(to_string(e.side)), d.sets, d.reps, d.hold_s,
-        d.minutes, d.tempo, d.load, d.sessions_per_week, e.regression, e.progression);
-    list("exercise_muscles", e.id, e.muscles);
-    list("exercise_equipment", e.id, e.equipment);
-    list("exercise_instructions", e.id, e.instructions);
-    list("exercise_cues", e.id, e.cues);
-    list("exercise_contraindications", e.id, e.contraindications);
+    insert("exercises", sql_row()
+                            .add(detail::exercise_fields, e)
+                            .add("position", position)
+                            .add(detail::dosage_fields, e.default_dosage));
+    lists(detail::exercise_lists, e, sql_row().add("exercise_id", e.id));
   }
 
   void write_condition(const condition& c, std::size_t position) {
-    row("conditions", c.id, position, c.name, std::string(to_string(c.region)), c.description,
-        c.presentation, c.mild.min_weeks, c.mild.max_weeks, c.moderate.min_weeks,
-        c.moderate.max_weeks, c.severe.min_weeks, c.severe.max_weeks, c.protocol_id,
-        c.referral_only, c.referral);
-    list("condition_aggravating", c.id, c.aggravating);
-    list("condition_red_flags", c.id, c.red_flags);
-    list("condition_sources", c.id, c.sources);
+    sql_row r;
+    r.add(detail::condition_fields, c).add("position", position);
+    for (const auto& m : detail::condition_timelines) {
+      r.add(detail::timeline_fields, c.*m.member, fmt::format("{}_", m.key));
+    }
+    insert("conditions", r);
+    lists(detail::condition_lists, c, sql_row().add("condition_id", c.id));
   }
 
   void write_protocol(const protocol& p, std::size_t position) {
-    const auto& n = p.lengths;
-    const auto& l = p.load;
-    row("protocols", p.id, position, p.name, p.condition_id, p.summary, n.mild, n.moderate,
-        n.severe, n.older_age, n.older_extra_weeks, n.prior_injury_extra_weeks, p.pain.progress_max,
-        p.pain.hold_max, l.weekly_increase, l.cautious_weekly_increase, l.older_age, l.spike_ratio,
-        l.deload_every, l.deload_cut, l.long_run_share, l.max_runs_per_week,
-        l.max_ladder_steps_per_week, l.min_sessions_per_step, l.warn_increase);
-    list("protocol_sources", p.id, p.sources);
+    insert("protocols", sql_row()
+                            .add(detail::protocol_fields, p)
+                            .add("position", position)
+                            .add(detail::length_rule_fields, p.lengths)
+                            .add(detail::pain_rule_fields, p.pain)
+                            .add(detail::load_rule_fields, p.load));
+    lists(detail::protocol_lists, p, sql_row().add("protocol_id", p.id));
     for (std::size_t i = 0; i < p.advice.size(); ++i) {
-      row("protocol_advice", p.id, i + 1, std::string(to_string(p.advice[i].topic)),
-          p.advice[i].text);
+      insert("protocol_advice", sql_row()
+                                    .add("protocol_id", p.id)
+                                    .add("position", i + 1)
+                                    .add(detail::advice_fields, p.advice[i]));
     }
     for (std::size_t i = 0; i < p.phases.size(); ++i) write_phase(p.id, p.phases[i], i + 1);
   }
 
   void write_phase(const std::string& protocol_id, const phase& ph, std::size_t position) {
-    const auto& r = ph.running;
-    const std::optional<std::string> ladder =
-        r.ladder_id.empty() ? std::nullopt : std::optional<std::string>(r.ladder_id);
-    row("phases", protocol_id, position, ph.id, ph.name, ph.goal, ph.min_weeks, ph.max_weeks,
-        std::string(to_string(r.mode)), ladder, r.start_fraction,
-        std::string(to_string(r.max_surface)), r.hills, r.speed);
+    insert("phases", sql_row()
+                         .add("protocol_id", protocol_id)
+                         .add("position", position)
+                         .add(detail::phase_fields, ph)
+                         .add(detail::running_rule_fields, ph.running));
+    const auto owner = sql_row().add("protocol_id", protocol_id).add("phase_id", ph.id);
     for (std::size_t i = 0; i < ph.entry_criteria.size(); ++i) {
-      const auto& c = ph.entry_criteria[i];
-      row("phase_criteria", protocol_id, ph.id, i + 1, c.measure, c.op, c.value, c.unit, c.text,
-          c.source);
+      sql_row r = owner;
+      insert("phase_criteria",
+             r.add("position", i + 1).add(detail::criterion_fields, ph.entry_criteria[i]));
     }
     for (std::size_t i = 0; i < ph.prescriptions.size(); ++i) {
       const auto& p = ph.prescriptions[i];
-      const auto& d = p.dose;
-      row("prescriptions", protocol_id, ph.id, i + 1, p.exercise_id, d.sets, d.reps, d.hold_s,
-          d.minutes, d.tempo, d.load, d.sessions_per_week, p.note);
+      sql_row r = owner;
+      insert("prescriptions", r.add("position", i + 1)
+                                  .add(detail::prescription_fields, p)
+                                  .add(detail::dosage_fields, p.dose));
       for (std::size_t j = 0; j < p.progression.size(); ++j) {
-        dosage_row("prescription_steps", p.progression[j].dose, protocol_id, ph.id, i + 1, j + 1,
-                   p.progression[j].week);
+        sql_row s = owner;
+        insert("prescription_steps", s.add("prescription_position", i + 1)
+                                         .add("position", j + 1)
+                                         .add(detail::dosage_step_fields, p.progression[j])
+                                         .add(detail::dosage_fields, p.progression[j].dose));
       }
     }
-    phase_list("phase_cross_training", protocol_id, ph.id, ph.cross_training);
-    phase_list("phase_advice", protocol_id, ph.id, ph.advice);
-    phase_list("phase_barred", protocol_id, ph.id, ph.barred_exercises);
+    lists(detail::phase_lists, ph, owner);
   }
 
   SQLite::Database& db_;
