@@ -68,20 +68,24 @@ dosage read_dosage(const toml_fields& f, dosage base, bool check_rule = true) {
 
 // ---- red_flags.toml ----------------------------------------------------------------------
 
+// An item whose every key is a field of `fields` (no sub-tables).
+template <typename Item, typename Fields>
+Item read_flat_item(const toml::table& t, std::string_view src, std::size_t n, toml_problems& out,
+                    std::string_view kind, const Fields& fields) {
+  toml_fields f(t, src, item_name(kind, t, n), keys_of(fields), out);
+  Item item;
+  f.read(fields, item);
+  return item;
+}
+
 red_flag read_red_flag(const toml::table& t, std::string_view src, std::size_t n,
                        toml_problems& out) {
-  toml_fields f(t, src, item_name("red flag", t, n), keys_of(red_flag_fields), out);
-  red_flag r;
-  f.read(red_flag_fields, r);
-  return r;
+  return read_flat_item<red_flag>(t, src, n, out, "red flag", red_flag_fields);
 }
 
 symptom read_symptom(const toml::table& t, std::string_view src, std::size_t n,
                      toml_problems& out) {
-  toml_fields f(t, src, item_name("symptom", t, n), keys_of(symptom_fields), out);
-  symptom s;
-  f.read(symptom_fields, s);
-  return s;
+  return read_flat_item<symptom>(t, src, n, out, "symptom", symptom_fields);
 }
 
 // ---- ladders.toml ------------------------------------------------------------------------
