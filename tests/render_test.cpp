@@ -665,3 +665,20 @@ TEST(RenderText, HugeWordsWrapInLinearTime) {
   EXPECT_GE(kept, size);
   EXPECT_GT(lines, size / 100);
 }
+
+// docs/plan-rules.md rule 7: every warning is shown before week 1, not after it.
+TEST(RenderText, EveryWarningComesBeforeTheFirstWeek) {
+  const plan p = sample_plan();
+  ASSERT_FALSE(p.warnings.empty());
+  for (auto units : {unit_system::km, unit_system::mi}) {
+    const std::string text = render_text(p, {units});
+    const auto first_week = text.find("Week  1");
+    ASSERT_NE(first_week, std::string::npos);
+    for (const auto& w : p.warnings) {
+      const auto words = notice_text(w, units).substr(0, 40);
+      const auto at = text.find(words);
+      ASSERT_NE(at, std::string::npos) << words;
+      EXPECT_LT(at, first_week) << words;
+    }
+  }
+}

@@ -1,7 +1,7 @@
-// Plan -> a plain-text handout a runner or a therapist can read and print: a header with
-// the volume chart, one block per week (criteria to check, each day's sessions with tick
-// boxes and a pain line), then warnings, advice and sources. Distances and paces honour
-// render_options::units; no line is longer than 100 characters (UTF-8 code points).
+// Plan -> a plain-text handout a runner or a therapist can read and print: a header, every
+// warning (before week 1), the volume chart, one block per week (criteria to check, each day's
+// sessions with tick boxes and a pain line), then advice and sources. Distances and paces
+// honour render_options::units; no line is longer than 100 characters (UTF-8 code points).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -221,6 +221,22 @@ void render_pain_guide(std::string& out, const pain_rules& pain) {
   out += '\n';
 }
 
+void render_list(std::string& out, std::string_view heading, std::string_view bullet,
+                 const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  out += fmt::format("{}\n{}\n", heading, std::string(heading.size(), '-'));
+  const std::string rest(bullet.size(), ' ');
+  for (const auto& item : items) wrap(out, bullet, rest, item);
+  out += '\n';
+}
+
+void render_warnings(std::string& out, const plan& p, unit_system units) {
+  std::vector<std::string> warnings;
+  warnings.reserve(p.warnings.size());
+  for (const auto& w : p.warnings) warnings.push_back(notice_text(w, units));
+  render_list(out, "Warnings", "  ! ", warnings);
+}
+
 void render_header(std::string& out, const plan& p, unit_system units) {
   const std::string title = "KNEE REHAB PLAN";
   out += title + '\n' + std::string(title.size(), '=') + '\n';
@@ -236,11 +252,10 @@ void render_header(std::string& out, const plan& p, unit_system units) {
   wrap(out, "Easy pace:  ", "            ",
        fmt::format("{} per {} (conversational: you can talk in full sentences)",
                    p.easy_pace.format(units), to_string(units)));
-  if (!p.warnings.empty()) {
-    wrap(out, "Warnings:   ", "            ",
-         fmt::format("{} - read them at the end of this plan", p.warnings.size()));
-  }
   out += '\n';
+  // Every warning comes before the first week (docs/plan-rules.md rule 7): a runner reads the
+  // top of a handout, not its end.
+  render_warnings(out, p, units);
   if (p.weeks.empty()) return;
 
   // The chart a runner looks at first: planned volume (#) against the week's cap (.).
@@ -323,15 +338,6 @@ void render_week(std::string& out, const plan& p, const plan_week& w, unit_syste
   out += '\n';
 }
 
-void render_list(std::string& out, std::string_view heading, std::string_view bullet,
-                 const std::vector<std::string>& items) {
-  if (items.empty()) return;
-  out += fmt::format("{}\n{}\n", heading, std::string(heading.size(), '-'));
-  const std::string rest(bullet.size(), ' ');
-  for (const auto& item : items) wrap(out, bullet, rest, item);
-  out += '\n';
-}
-
 }  // namespace
 
 std::string render_text(const plan& p, const render_options& options) {
@@ -339,10 +345,6 @@ std::string render_text(const plan& p, const render_options& options) {
   render_header(out, p, options.units);
   for (const auto& w : p.weeks) render_week(out, p, w, options.units);
   out += std::string(line_width, '=') + '\n';
-  std::vector<std::string> warnings;
-  warnings.reserve(p.warnings.size());
-  for (const auto& w : p.warnings) warnings.push_back(notice_text(w, options.units));
-  render_list(out, "Warnings", "  ! ", warnings);
   render_list(out, "Advice", "  - ", p.advice);
   render_list(out, "Sources", "  - ", p.sources);
   return out;
