@@ -29,6 +29,16 @@ namespace po = boost::program_options;
 constexpr double default_baseline = 20.0;  // in --units, when --baseline is not given
 
 po::options_description plan_options() {
+  // Ranges come from the library's limits, never restated here.
+  const auto& lim = plan_request_limits;
+  const auto age_help = fmt::format("age in years, {}-{}", lim.min_age, lim.max_age);
+  const auto prior_help =
+      fmt::format("earlier injuries of this kind, 0-{}", lim.max_prior_injuries);
+  const auto weeks_help =
+      fmt::format("plan length in weeks, {}-{} (default: protocol)", lim.min_weeks, lim.max_weeks);
+  const auto volume_help =
+      fmt::format("in --units: {} ({}) a week", lim.weekly_volume_range(unit_system::km),
+                  lim.weekly_volume_range(unit_system::mi));
   po::options_description options("Options of 'kneerehab plan'");
   options.add_options()("condition", po::value<std::string>(),
                         "condition id (see 'kneerehab conditions')")(
@@ -36,20 +46,19 @@ po::options_description plan_options() {
       "start", po::value<std::string>(), "first day of the plan, YYYY-MM-DD (required)")(
       "severity", po::value<std::string>()->default_value("moderate"), "mild|moderate|severe")(
       "baseline", po::value<std::string>(),
-      "weekly running volume before the injury, in --units (default 20)")(
+      ("weekly running volume before the injury (default 20), " + volume_help).c_str())(
       "current", po::value<std::string>()->default_value("0"),
-      "weekly running volume now, in --units (0 if stopped)")(
+      ("weekly running volume now (0 if stopped), " + volume_help).c_str())(
       "target", po::value<std::string>(), "weekly volume to return to (default: baseline)")(
       "run-days", po::value<std::string>()->default_value("mon,wed,fri"),
       "days you can run, comma-separated: mon,tue,wed,thu,fri,sat,sun")(
       "pace", po::value<std::string>(), "easy pace MM:SS per km or mile (default 6:30 /km)")(
-      "age", po::value<std::string>()->default_value("35"), "age in years, 10-100")(
-      "prior-injuries", po::value<std::string>()->default_value("0"),
-      "earlier injuries of this kind, 0-20")("pain", po::value<std::string>()->default_value("0"),
-                                             "pain now in daily activity, 0-10")(
+      "age", po::value<std::string>()->default_value("35"), age_help.c_str())(
+      "prior-injuries", po::value<std::string>()->default_value("0"), prior_help.c_str())(
+      "pain", po::value<std::string>()->default_value("0"), "pain now in daily activity, 0-10")(
       "symptom", po::value<std::vector<std::string>>()->composing(),
-      "a symptom id (repeatable; see 'kneerehab red-flags')")(
-      "weeks", po::value<std::string>(), "plan length in weeks, 1-104 (default: protocol)")(
+      "a symptom id (repeatable; see 'kneerehab red-flags')")("weeks", po::value<std::string>(),
+                                                              weeks_help.c_str())(
       "format", po::value<std::string>()->default_value("text"), "text|json")(
       "output,o", po::value<std::string>(), "write to FILE (atomically) instead of stdout")(
       "today", po::value<std::string>(),
