@@ -15,9 +15,9 @@
 using namespace kneerehab;
 using kneerehab::testing::error_message;
 using kneerehab::testing::fixture_content;
-using kneerehab::testing::read_bytes;
+using kneerehab::testing::read_file;
 using kneerehab::testing::scratch_dir;
-using kneerehab::testing::write_text;
+using kneerehab::testing::write_file;
 
 namespace fs = std::filesystem;
 
@@ -108,12 +108,12 @@ TEST(CatalogueSqlite, WritingIsDeterministic) {
   const fixture_db first;
   scratch_dir dir;
   write_catalogue(open_catalogue(first.path), dir / "again.db");
-  EXPECT_EQ(read_bytes(dir / "again.db"), read_bytes(first.path));
+  EXPECT_EQ(read_file(dir / "again.db"), read_file(first.path));
 }
 
 TEST(CatalogueSqlite, WriteReplacesAtomicallyAndLeavesNoTemporaryFile) {
   scratch_dir dir;
-  write_text(dir / "exercises.db", "old contents");
+  write_file(dir / "exercises.db", "old contents");
   write_catalogue(catalogue(fixture_content()), dir / "exercises.db");
   EXPECT_NO_THROW(open_catalogue(dir / "exercises.db"));
   std::size_t files = 0;
@@ -132,9 +132,9 @@ TEST(CatalogueSqlite, MissingFileIsReportedAndNotCreated) {
 TEST(CatalogueSqlite, TextFileIsNotADatabase) {
   scratch_dir dir;
   const auto path = dir / "notes.db";
-  write_text(path, "this is not a database\n");
+  write_file(path, "this is not a database\n");
   EXPECT_EQ(open_error(errc::database, path), cannot_open(path, "not an SQLite database"));
-  write_text(path, "");
+  write_file(path, "");
   EXPECT_EQ(open_error(errc::database, path), cannot_open(path, "not an SQLite database"));
 }
 
@@ -203,10 +203,10 @@ TEST(CatalogueSqlite, CrossRowInvariantsAreValidatedToo) {
 
 TEST(CatalogueSqlite, OpeningNeverWrites) {
   const fixture_db db;
-  const auto bytes = read_bytes(db.path);
+  const auto bytes = read_file(db.path);
   const auto mtime = fs::last_write_time(db.path);
   { const catalogue cat = open_catalogue(db.path); }
-  EXPECT_EQ(read_bytes(db.path), bytes);
+  EXPECT_EQ(read_file(db.path), bytes);
   EXPECT_EQ(fs::last_write_time(db.path), mtime);
   EXPECT_FALSE(fs::exists(db.dir / "exercises.db-journal"));
   EXPECT_FALSE(fs::exists(db.dir / "exercises.db-wal"));
@@ -267,7 +267,7 @@ void expect_schema_checks(const std::string& schema,
 }
 
 TEST(CatalogueSchema, CheckConstraintsAgreeWithTheFieldTables) {
-  const auto schema = read_bytes(kneerehab::testing::source_dir() / "data" / "schema.sql");
+  const auto schema = read_file(kneerehab::testing::source_dir() / "data" / "schema.sql");
   expect_schema_checks(schema, detail::dosage_fields);
   expect_schema_checks(schema, detail::length_rule_fields);
   expect_schema_checks(schema, detail::load_rule_fields);
@@ -321,7 +321,7 @@ TEST(CatalogueSqlite, WalModeCopyOpensInAReadOnlyDirectoryWithoutSideFiles) {
     file.exec("PRAGMA journal_mode = WAL");
   }
   ASSERT_FALSE(fs::exists(db.dir / "exercises.db-wal"));
-  const auto bytes = read_bytes(db.path);
+  const auto bytes = read_file(db.path);
   fs::permissions(db.dir.path(), fs::perms::owner_read | fs::perms::owner_exec |
                                      fs::perms::group_read | fs::perms::group_exec |
                                      fs::perms::others_read | fs::perms::others_exec);
@@ -330,7 +330,7 @@ TEST(CatalogueSqlite, WalModeCopyOpensInAReadOnlyDirectoryWithoutSideFiles) {
   EXPECT_FALSE(fs::exists(db.dir / "exercises.db-wal"));
   EXPECT_FALSE(fs::exists(db.dir / "exercises.db-shm"));
   EXPECT_FALSE(fs::exists(db.dir / "exercises.db-journal"));
-  EXPECT_EQ(read_bytes(db.path), bytes);
+  EXPECT_EQ(read_file(db.path), bytes);
   fs::permissions(db.dir.path(), fs::perms::owner_all);
 }
 
@@ -353,7 +353,7 @@ TEST(CatalogueSqlite, WalFileWithChangesIsNamedNotIgnored) {
 TEST(CatalogueSqlite, HotJournalGivesAClearMessage) {
   const fixture_db db;
   const auto journal = db.path.string() + "-journal";
-  write_text(journal, std::string("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8) + std::string(504, '\0'));
+  write_file(journal, std::string("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8) + std::string(504, '\0'));
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path, "a write to it was interrupted and '" + journal +
                                      "' holds the pages to put back, which a read-only open "
@@ -367,7 +367,7 @@ TEST(CatalogueSqlite, HotJournalGivesAClearMessage) {
 TEST(CatalogueSqlite, AFileNamedLikeAUriIsOpenedAsItself) {
   scratch_dir dir;
   write_catalogue(catalogue(fixture_content()), dir / "file:y.db");
-  write_text(dir / "y.db", "not the catalogue\n");
+  write_file(dir / "y.db", "not the catalogue\n");
   const auto previous = fs::current_path();
   fs::current_path(dir.path());
   EXPECT_EQ(open_catalogue("file:y.db").exercises().size(), 4U);

@@ -14,7 +14,7 @@ using kneerehab::testing::error_message;
 using kneerehab::testing::fixture_content;
 using kneerehab::testing::fixture_dir;
 using kneerehab::testing::scratch_dir;
-using kneerehab::testing::write_text;
+using kneerehab::testing::write_file;
 
 namespace {
 
@@ -38,7 +38,7 @@ std::string load_error_with(const std::string& file, const std::string& text,
                             std::string* path_out = nullptr) {
   scratch_dir dir;
   std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
-  write_text(dir / file, text);
+  write_file(dir / file, text);
   if (path_out != nullptr) *path_out = (dir / file).string();
   return first_problem([&] { load_catalogue_sources(dir.path()); });
 }
@@ -271,10 +271,10 @@ TEST(CatalogueToml, EveryProblemOfEveryFileIsReportedTogether) {
   scratch_dir dir;
   std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
   const auto edit = [&](const std::string& file, const std::string& from, const std::string& to) {
-    auto text = kneerehab::testing::read_bytes(dir / file);
+    auto text = kneerehab::testing::read_file(dir / file);
     ASSERT_NE(text.find(from), std::string::npos) << from;
     text.replace(text.find(from), from.size(), to);
-    write_text(dir / file, text);
+    write_file(dir / file, text);
   };
   edit("ladders.toml", "run_s = 60, repeats = 3", "run_s = 60, repeats = 30");
   edit("exercises.toml", "sets = 3, reps = 12,", "sets = 99, reps = 12,");
@@ -320,10 +320,10 @@ TEST(CatalogueToml, EveryProblemOfEveryFileIsReportedTogether) {
 TEST(CatalogueToml, CrossReferenceProblemsFollowTheReadersOnes) {
   scratch_dir dir;
   std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
-  auto text = kneerehab::testing::read_bytes(dir / "conditions.toml");
+  auto text = kneerehab::testing::read_file(dir / "conditions.toml");
   const std::string from = "red_flags = [\"possible-dvt\"]";
   text.replace(text.find(from), from.size(), "red_flags = [\"no-such-flag\"]\nseverity = 2");
-  write_text(dir / "conditions.toml", text);
+  write_file(dir / "conditions.toml", text);
   try {
     load_catalogue_sources(dir.path());
     ADD_FAILURE() << "no error thrown";

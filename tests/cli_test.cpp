@@ -67,6 +67,18 @@ std::vector<std::string> plan_args(const std::vector<std::string>& extra) {
   return args;
 }
 
+// A copy of the shipped catalogue in `dir`, edited by `statements` with its CHECK constraints
+// off, as a careless hand edit would.
+fs::path tampered_copy(const scratch_dir& dir, const std::string& name,
+                       const std::vector<std::string>& statements) {
+  const auto db = dir.path() / name;
+  fs::copy_file(shipped_db, db);
+  SQLite::Database edit(db.string(), SQLite::OPEN_READWRITE);
+  edit.exec("PRAGMA ignore_check_constraints = ON");
+  for (const auto& statement : statements) edit.exec(statement);
+  return db;
+}
+
 }  // namespace
 
 TEST(Cli, VersionAndHelp) {
@@ -138,15 +150,13 @@ TEST(Cli, BrokenDatabaseListsEveryBadRow) {
   // Three rows broken three ways, by hand as a careless edit would (CHECKs off): all three
   // are reported, one line each, before the exit code.
   scratch_dir dir;
-  const auto db = dir.path() / "broken.db";
-  fs::copy_file(shipped_db, db);
-  {
-    SQLite::Database edit(db.string(), SQLite::OPEN_READWRITE);
-    edit.exec("PRAGMA ignore_check_constraints = ON");
-    edit.exec("UPDATE conditions SET mild_min_weeks = -1 WHERE id = 'hamstring-tendinopathy'");
-    edit.exec("UPDATE exercises SET category = 'flying' WHERE id = 'glute-bridge'");
-    edit.exec("UPDATE exercises SET regression_id = 'no-such-exercise' WHERE id = 'wall-sit'");
-  }
+  const auto db = tampered_copy(dir, "broken.db",
+                                {"UPDATE conditions SET mild_min_weeks = -1 WHERE id = "
+                                 "'hamstring-tendinopathy'",
+                                 "UPDATE exercises SET category = 'flying' WHERE id = "
+                                 "'glute-bridge'",
+                                 "UPDATE exercises SET regression_id = 'no-such-exercise' WHERE "
+                                 "id = 'wall-sit'"});
   const auto r = run({"--db", db.string(), "conditions"});
   EXPECT_EQ(r.exit_code, 1);
   const auto file = db.string();
@@ -739,14 +749,10 @@ TEST(Cli, TamperedCatalogueNumbersStopThePlanWithExitOne) {
   // Once planned with a ladder step of 2e9 s (signed overflow, negative minutes) and read
   // sets = 4294967299 as 3: every catalogue number is bounded on load.
   scratch_dir dir;
-  const auto db = dir.path() / "tampered.db";
-  fs::copy_file(shipped_db, db);
-  {
-    SQLite::Database edit(db.string(), SQLite::OPEN_READWRITE);
-    edit.exec("PRAGMA ignore_check_constraints = ON");
-    edit.exec("UPDATE ladder_steps SET run_s = 2000000000, repeats = 2 WHERE position = 1");
-    edit.exec("UPDATE exercises SET sets = 4294967299 WHERE id = 'glute-bridge'");
-  }
+  const auto db =
+      tampered_copy(dir, "tampered.db",
+                    {"UPDATE ladder_steps SET run_s = 2000000000, repeats = 2 WHERE position = 1",
+                     "UPDATE exercises SET sets = 4294967299 WHERE id = 'glute-bridge'"});
   // A protocol with a walk/run ladder: a plan reads only what it needs from the catalogue.
   const auto r = run({"--db", db.string(), "plan", "--condition", "collateral-ligament-sprain",
                       "--start", "2025-03-03", "--baseline", "30", "--format", "json"});

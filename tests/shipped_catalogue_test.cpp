@@ -1,6 +1,6 @@
 // The shipped exercises.db: it opens, it agrees with data/catalogue, and its content keeps
-// the clinical-content promises of docs/clinical-basis.md. Each check is its own test so that a failure
-// reads as the promise that was broken.
+// the clinical-content promises of docs/clinical-basis.md. Each check is its own test so that a
+// failure reads as the promise that was broken.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -78,7 +78,7 @@ int run_plan_command(const std::vector<std::string>& args, const global_options&
 
 /// The catalogue of one plan command (plan_catalogue.cpp): opened at most once for the
 /// red-flag screen and the plan together, and only the part of the database that the
-/// command's --protocol or --condition needs (see plan_selection). When that part does not
+/// command's --protocol or --condition needs (see plan_words::selection). When that part does not
 /// hold what the request names (an unknown id, or a --condition other than the --protocol's),
 /// the whole catalogue is opened instead, so that every message is make_plan's own; only then
 /// is the database opened twice.
@@ -102,9 +102,18 @@ class plan_catalogue {
   std::exception_ptr failure_;
 };
 
-/// What a plan command's words select, read leniently (the red-flag screen comes before the
-/// options are checked): the --protocol's selection, else the --condition's, else all.
-catalogue_selection plan_selection(const std::vector<std::string>& args);
+/// What the red-flag screen needs from a plan command's words, read leniently (the screen comes
+/// before the options are checked).
+struct plan_words {
+  /// The --protocol's selection, else the --condition's, else all.
+  catalogue_selection selection = catalogue_selection::all();
+  /// Every --symptom value and every word the command does not take.
+  std::vector<std::string> symptom_words;
+  /// --age when it is a valid age, else the oldest: a mistyped age never rules out an
+  /// age-gated red flag (the Ottawa rule).
+  int screening_age = 0;
+};
+plan_words read_plan_words(const std::vector<std::string>& args);
 
 /// The plan command on a catalogue already opened and screened (run_cli opens it once for the
 /// screen of run_cli and the plan).
@@ -115,7 +124,7 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
 /// symptom (as a --symptom value or as a stray word), whatever else is wrong with them; nullopt
 /// otherwise. A red flag always wins over every usage error (docs/plan-rules.md rule 7). Errors
 /// from opening the catalogue are left for the command to report.
-std::optional<int> refer_on_red_flag(const std::vector<std::string>& args, plan_catalogue& cat);
+std::optional<int> refer_on_red_flag(const plan_words& words, plan_catalogue& cat);
 
 std::string exercises_help();
 std::string plan_command_help();

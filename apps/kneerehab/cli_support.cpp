@@ -33,12 +33,13 @@ std::filesystem::path resolve_catalogue_path(const std::string& db_option) {
 std::string catalogue_path_help() {
   const char* env = std::getenv("KNEEREHAB_DB");
   const bool from_env = env != nullptr && *env != '\0';
-  const auto fallback = default_catalogue_path().string();
+  const bool build_tree = running_from_build_tree();
+  const std::string fallback = build_tree ? KNEEREHAB_BUILD_TREE_DB : KNEEREHAB_INSTALLED_DB;
   return fmt::format(
       "Catalogue: --db PATH, else $KNEEREHAB_DB, else the default.\n"
       "  default: {} ({})\n"
       "  in use:  {}\n",
-      fallback, running_from_build_tree() ? "the repository's: this is a build tree" : "installed",
+      fallback, build_tree ? "the repository's: this is a build tree" : "installed",
       from_env ? std::string(env) + " (from $KNEEREHAB_DB)" : fallback);
 }
 

@@ -27,6 +27,7 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr double default_baseline = 20.0;  // in --units, when --baseline is not given
+constexpr int default_age = 35;
 
 po::options_description plan_options() {
   // Ranges come from the library's limits, never restated here.
@@ -53,9 +54,10 @@ po::options_description plan_options() {
       "run-days", po::value<std::string>()->default_value("mon,wed,fri"),
       "days you can run, comma-separated: mon,tue,wed,thu,fri,sat,sun")(
       "pace", po::value<std::string>(), "easy pace MM:SS per km or mile (default 6:30 /km)")(
-      "age", po::value<std::string>()->default_value("35"), age_help.c_str())(
-      "prior-injuries", po::value<std::string>()->default_value("0"), prior_help.c_str())(
-      "pain", po::value<std::string>()->default_value("0"), "pain now in daily activity, 0-10")(
+      "age", po::value<std::string>()->default_value(std::to_string(default_age)),
+      age_help.c_str())("prior-injuries", po::value<std::string>()->default_value("0"),
+                        prior_help.c_str())("pain", po::value<std::string>()->default_value("0"),
+                                            "pain now in daily activity, 0-10")(
       "symptom", po::value<std::vector<std::string>>()->composing(),
       "a symptom id (repeatable; see 'kneerehab red-flags')")("weeks", po::value<std::string>(),
                                                               weeks_help.c_str())(
@@ -189,37 +191,50 @@ output_format parse_format(const std::string& text) {
       fmt::format("--format {} is not valid; accepted: text, json", quoted_for_message(text)));
 }
 
-// Every word of a plan command that may name a symptom: each --symptom value and each word the
-// command does not take (`--symptom pain-on-stairs calf-swelling`). Read leniently, so that a
-// red flag is found however wrong the rest of the command is.
-std::vector<std::string> symptom_words(const std::vector<std::string>& args) {
-  std::vector<std::string> words;
+// Every word of a plan command that may name a symptom (each --symptom value and each word
+// the command does not take: `--symptom pain-on-stairs calf-swelling`), and the catalogue
+// selection of its --protocol or --condition. Read leniently, in one pass, so that a red flag
+// is found however wrong the rest of the command is.
+void read_leniently(const std::vector<std::string>& args, plan_words& words) {
+  std::optional<std::string> condition;
+  std::optional<std::string> protocol;
   try {
     const auto description = plan_options();
     const auto parsed =
         po::command_line_parser(args).options(description).allow_unregistered().run();
     for (const auto& option : parsed.options) {
       if (option.string_key == "symptom" || option.string_key.empty() || option.unregistered) {
-        words.insert(words.end(), option.value.begin(), option.value.end());
+        auto& found = words.symptom_words;
+        found.insert(found.end(), option.value.begin(), option.value.end());
         if (option.unregistered) {
-          words.insert(words.end(), option.original_tokens.begin(), option.original_tokens.end());
+          found.insert(found.end(), option.original_tokens.begin(), option.original_tokens.end());
         }
+      } else if (option.value.size() == 1) {
+        if (option.string_key == "condition") condition = option.value.front();
+        if (option.string_key == "protocol") protocol = option.value.front();
       }
     }
   } catch (const po::error&) {
-    // The options do not even parse: every word that is not an option may be a symptom.
+    // The options do not even parse: every word that is not an option may be a symptom, and
+    // the whole catalogue is needed.
+    words.symptom_words.clear();
     for (const auto& word : args) {
-      if (word.rfind('-', 0) != 0) words.push_back(word);
+      if (word.rfind('-', 0) != 0) words.symptom_words.push_back(word);
     }
+    return;
   }
-  return words;
+  if (protocol) {
+    words.selection = catalogue_selection::protocol(*protocol);
+  } else if (condition) {
+    words.selection = catalogue_selection::condition(*condition);
+  }
 }
 
 // The age a red flag is screened at: --age when it is a valid age, else the oldest, so that an
 // age-gated red flag (the Ottawa rule) is never lost to a mistyped age.
 int age_for_screening(const std::vector<std::string>& args) {
   constexpr int unknown_age = std::numeric_limits<int>::max();
-  int age = 35;  // the default of --age
+  int age = default_age;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string_view text;
     if (args[i] == "--age" && i + 1 < args.size()) {
@@ -270,8 +285,9 @@ std::string plan_command_help() {
 }
 
 int run_plan_command(const std::vector<std::string>& args, const global_options& global) {
-  plan_catalogue cat(global.db, plan_selection(args));
-  if (const auto referred = refer_on_red_flag(args, cat)) return *referred;
+  const auto words = read_plan_words(args);
+  plan_catalogue cat(global.db, words.selection);
+  if (const auto referred = refer_on_red_flag(words, cat)) return *referred;
   return plan_on_catalogue(args, global, cat);
 }
 
@@ -291,39 +307,22 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
   return ok;
 }
 
-// The catalogue selection a plan command needs, read leniently from its words (the red-flag
-// screen runs before the options are checked): the --protocol's, else the --condition's, else
-// the whole catalogue.
-catalogue_selection plan_selection(const std::vector<std::string>& args) {
-  std::optional<std::string> condition;
-  std::optional<std::string> protocol;
-  try {
-    const auto description = plan_options();
-    const auto parsed =
-        po::command_line_parser(args).options(description).allow_unregistered().run();
-    for (const auto& option : parsed.options) {
-      if (option.unregistered || option.value.size() != 1) continue;
-      if (option.string_key == "condition") condition = option.value.front();
-      if (option.string_key == "protocol") protocol = option.value.front();
-    }
-  } catch (const po::error&) {
-    return catalogue_selection::all();
-  }
-  if (protocol) return catalogue_selection::protocol(*protocol);
-  if (condition) return catalogue_selection::condition(*condition);
-  return catalogue_selection::all();
+plan_words read_plan_words(const std::vector<std::string>& args) {
+  plan_words words;
+  read_leniently(args, words);
+  words.screening_age = age_for_screening(args);
+  return words;
 }
 
-std::optional<int> refer_on_red_flag(const std::vector<std::string>& args, plan_catalogue& cat) {
-  const auto words = symptom_words(args);
-  if (words.empty()) return std::nullopt;
+std::optional<int> refer_on_red_flag(const plan_words& words, plan_catalogue& cat) {
+  if (words.symptom_words.empty()) return std::nullopt;
   try {
     const catalogue& screened = cat.for_screening();
     std::vector<std::string> known;
-    for (const auto& word : words) {
+    for (const auto& word : words.symptom_words) {
       if (screened.find_symptom(word) != nullptr) known.push_back(word);
     }
-    if (const auto r = screen_symptoms(screened, known, age_for_screening(args))) {
+    if (const auto r = screen_symptoms(screened, known, words.screening_age)) {
       return print_referral(*r);
     }
   } catch (const error&) {

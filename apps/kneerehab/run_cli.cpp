@@ -117,8 +117,9 @@ int run(int argc, char** argv) {
   // The plan command's catalogue is opened once, for the screen and the plan.
   std::optional<plan_catalogue> plan_cat;
   if (command != nullptr && command->name == "plan" && !line.help && !line.version) {
-    plan_cat.emplace(resolve_catalogue_path(line.db), plan_selection(line.args));
-    if (const auto referred = refer_on_red_flag(line.args, *plan_cat)) return *referred;
+    const auto words = read_plan_words(line.args);
+    plan_cat.emplace(resolve_catalogue_path(line.db), words.selection);
+    if (const auto referred = refer_on_red_flag(words, *plan_cat)) return *referred;
   }
   if (line.mistake) throw *line.mistake;
   const auto global = resolve_globals(line);

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "kneerehab/plan/request_limits.hpp"
 #include "plan/planner_detail.hpp"
@@ -42,8 +41,7 @@ bool hold_first_phase(const protocol& proto, const runner_profile& profile) noex
 
 void fit_to_length(std::vector<phase_span>& spans, int wanted, const protocol& proto,
                    warning_list& warnings) {
-  int total = 0;
-  for (const auto& s : spans) total += s.weeks;
+  const int total = total_weeks(spans);
   if (wanted > total) {
     spans.back().weeks += wanted - total;
     return;
@@ -69,6 +67,12 @@ void fit_to_length(std::vector<phase_span>& spans, int wanted, const protocol& p
 
 }  // namespace
 
+int total_weeks(const std::vector<phase_span>& spans) noexcept {
+  int weeks = 0;
+  for (const auto& span : spans) weeks += span.weeks;
+  return weeks;
+}
+
 std::vector<phase_span> layout_phases(const protocol& proto, const runner_profile& profile,
                                       std::optional<int> weeks, warning_list& warnings) {
   std::vector<phase_span> spans;
@@ -93,13 +97,8 @@ std::vector<phase_span> layout_phases(const protocol& proto, const runner_profil
   // A protocol whose phases add up to more than a plan may hold is cut, and says so: its
   // last phases are never dropped silently.
   const int longest = plan_request_limits.max_weeks;
-  const int laid_out = std::accumulate(spans.begin(), spans.end(), 0,
-                                       [](int sum, const phase_span& s) { return sum + s.weeks; });
-  if (weeks) {
-    fit_to_length(spans, *weeks, proto, warnings);
-  } else if (laid_out > longest) {
-    fit_to_length(spans, longest, proto, warnings);
-  }
+  if (!weeks && total_weeks(spans) > longest) weeks = longest;
+  if (weeks) fit_to_length(spans, *weeks, proto, warnings);
   first = 0;
   for (auto& s : spans) {
     s.first_week = first;
@@ -110,9 +109,7 @@ std::vector<phase_span> layout_phases(const protocol& proto, const runner_profil
 
 std::vector<plan_week> dated_weeks(const std::vector<phase_span>& spans, date start) {
   std::vector<plan_week> weeks;
-  int total = 0;
-  for (const auto& s : spans) total += s.weeks;
-  weeks.reserve(static_cast<std::size_t>(total));
+  weeks.reserve(static_cast<std::size_t>(total_weeks(spans)));
   for (const auto& s : spans) {
     for (int w = 0; w < s.weeks; ++w) {
       const int number = s.first_week + w;

@@ -119,12 +119,6 @@ void profile_warnings(const protocol& proto, const runner_profile& profile, dist
   }
 }
 
-int total_weeks(const std::vector<detail::phase_span>& spans) {
-  int weeks = 0;
-  for (const auto& span : spans) weeks += span.weeks;
-  return weeks;
-}
-
 /// The build is complete when a full (not lighter) week plans at least 90% of the target, or
 /// when the cap has reached the target and the planned volume stops growing (too few run days
 /// to hold the whole target under the long-run share).
@@ -201,7 +195,7 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
   // reach the target: the load rules decide how long that takes, not the protocol's table.
   const bool open_ended = !request.weeks && target.km() > 0 &&
                           proto.phases.back().running.mode == running_mode::continuous;
-  const int laid_out = total_weeks(spans);
+  const int laid_out = detail::total_weeks(spans);
   // An open-ended plan is laid out as long as a plan may be, then cut at the target.
   if (open_ended) spans.back().weeks += std::max(0, plan_request_limits.max_weeks - laid_out);
   const date start = *profile.start;  // validate_request checked it is set

@@ -53,6 +53,9 @@ struct plan_context {
 
 /// Weeks per phase from the protocol's length rules and the profile; `weeks` (when given)
 /// truncates the plan or extends its last phase. Never empty.
+/// The weeks all `spans` add up to.
+int total_weeks(const std::vector<phase_span>& spans) noexcept;
+
 std::vector<phase_span> layout_phases(const protocol& proto, const runner_profile& profile,
                                       std::optional<int> weeks, warning_list& warnings);
 

@@ -1,4 +1,5 @@
-// Which days carry a run, and how far (docs/plan-rules.md rules 1-5; docs/clinical-basis.md, ladders and running load).
+// Which days carry a run, and how far (docs/plan-rules.md rules 1-5; docs/clinical-basis.md,
+// ladders and running load).
 //
 // The weeks are walked in order with one running state carried across phases:
 //   - phases with running "none" plan no runs (rule 1) and count as a break;

@@ -1,5 +1,5 @@
-// The safety gate (docs/clinical-basis.md section 1): red-flag symptoms and referral-only conditions
-// give a referral, never a plan.
+// The safety gate (docs/clinical-basis.md section 1): red-flag symptoms and referral-only
+// conditions give a referral, never a plan.
 #include "kneerehab/plan/safety.hpp"
 
 #include <fmt/format.h>

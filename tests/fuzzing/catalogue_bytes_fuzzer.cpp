@@ -2,8 +2,6 @@
 // and opened as a catalogue; when it opens, every protocol is planned for a standard runner.
 // A kneerehab::error is the expected answer to a bad file; anything else (a crash, a sanitizer
 // report, another exception) is a finding.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -11,33 +9,14 @@
 #include <string>
 
 #include "kneerehab/kneerehab.hpp"
+#include "support/scratch_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-// A scratch directory of this process's own, removed when the process ends.
-class scratch_dir {
- public:
-  scratch_dir()
-      : path_(fs::temp_directory_path() /
-              ("kneerehab-fuzz-catalogue-" + std::to_string(::getpid()))) {
-    fs::create_directories(path_);
-  }
-  ~scratch_dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  scratch_dir(const scratch_dir&) = delete;
-  scratch_dir& operator=(const scratch_dir&) = delete;
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
 const fs::path& scratch_file() {
-  static const scratch_dir dir;
+  static const kneerehab::testing::scratch_dir dir;
   static const fs::path path = dir.path() / "catalogue.db";
   return path;
 }
