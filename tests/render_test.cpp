@@ -479,6 +479,7 @@ plan_notice full_notice(notice_code code) {
   n.sessions = 7;
   n.pain = 6;
   n.pain_max = 3;
+  n.minutes = 15;
   n.symptom_id = "knee-clicking";
   n.symptom = "Clicking without pain";
   n.ladder_id = "time-based-10";
@@ -499,6 +500,8 @@ bool uses_distances(notice_code code) {
     case notice_code::target_not_reached:
     case notice_code::target_zero:
     case notice_code::target_below_ladder:
+    case notice_code::target_below_min_run:
+    case notice_code::run_days_cannot_carry_target:
       return true;
     case notice_code::symptom_red_flag_from_age:
     case notice_code::symptom_not_red_flag:
@@ -512,6 +515,7 @@ bool uses_distances(notice_code code) {
     case notice_code::high_load_spread:
     case notice_code::plan_cut:
     case notice_code::pain_holds_first_phase:
+    case notice_code::pain_stops_running:
       return false;
   }
   return false;

@@ -37,6 +37,10 @@ po::options_description plan_options() {
       fmt::format("earlier injuries of this kind, 0-{}", lim.max_prior_injuries);
   const auto weeks_help =
       fmt::format("plan length in weeks, {}-{} (default: protocol)", lim.min_weeks, lim.max_weeks);
+  const auto weeks_off_help = fmt::format(
+      "weeks since you last ran your baseline volume, 0-{} (with --current 0; sets the "
+      "restart volume: under 10 days about 90%, up to 4 weeks 50%, longer 33%)",
+      lim.max_weeks_off);
   const auto volume_help =
       fmt::format("in --units: {} ({}) a week", lim.weekly_volume_range(unit_system::km),
                   lim.weekly_volume_range(unit_system::mi));
@@ -50,6 +54,7 @@ po::options_description plan_options() {
       ("weekly running volume before the injury (default 20), " + volume_help).c_str())(
       "current", po::value<std::string>()->default_value("0"),
       ("weekly running volume now (0 if stopped), " + volume_help).c_str())(
+      "weeks-off", po::value<std::string>(), weeks_off_help.c_str())(
       "target", po::value<std::string>(), "weekly volume to return to (default: baseline)")(
       "run-days", po::value<std::string>()->default_value("mon,wed,fri"),
       "days you can run, comma-separated: mon,tue,wed,thu,fri,sat,sun")(
@@ -161,6 +166,8 @@ runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
   profile.age = parse_int(vm, "age", limits.min_age, limits.max_age);
   profile.prior_injuries = parse_int(vm, "prior-injuries", 0, limits.max_prior_injuries);
   profile.pain = pain_score::from_int(parse_int(vm, "pain", 0, 10));
+  if (vm.count("weeks-off"))
+    profile.weeks_off = parse_int(vm, "weeks-off", 0, limits.max_weeks_off);
   if (vm.count("symptom")) profile.symptoms = vm["symptom"].as<std::vector<std::string>>();
   return profile;
 }

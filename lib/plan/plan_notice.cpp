@@ -8,7 +8,7 @@
 namespace kneerehab {
 namespace {
 
-constexpr std::array<std::pair<notice_code, std::string_view>, 19> notice_names = {{
+constexpr std::array<std::pair<notice_code, std::string_view>, 22> notice_names = {{
     {notice_code::symptom_red_flag_from_age, "symptom-red-flag-from-age"},
     {notice_code::symptom_not_red_flag, "symptom-not-red-flag"},
     {notice_code::few_run_days, "few-run-days"},
@@ -28,6 +28,9 @@ constexpr std::array<std::pair<notice_code, std::string_view>, 19> notice_names 
     {notice_code::high_load_spread, "high-load-spread"},
     {notice_code::plan_cut, "plan-cut"},
     {notice_code::pain_holds_first_phase, "pain-holds-first-phase"},
+    {notice_code::pain_stops_running, "pain-stops-running"},
+    {notice_code::target_below_min_run, "target-below-min-run"},
+    {notice_code::run_days_cannot_carry_target, "run-days-cannot-carry-target"},
 }};
 static_assert(notice_names.size() == std::size(all_notice_codes));
 
@@ -57,6 +60,8 @@ std::string_view to_string(note_code code) noexcept {
       return "icing";
     case note_code::hills:
       return "hills";
+    case note_code::downhill:
+      return "downhill";
     case note_code::speed:
       return "speed";
     case note_code::long_run:

@@ -119,59 +119,51 @@ void profile_warnings(const protocol& proto, const runner_profile& profile, dist
   }
 }
 
-/// The build is complete when a full (not lighter) week plans at least 90% of the target, or
-/// when the cap has reached the target and the planned volume stops growing (too few run days
-/// to hold the whole target under the long-run share).
-bool reaches_target(const plan_week& week, const plan_week* previous_full, distance target) {
-  if (week.lighter_week || week.run_total.km() <= 0) return false;
-  if (week.run_total.km() >= 0.9 * target.km()) return true;
-  return week.run_cap.km() >= target.km() - 0.05 && previous_full != nullptr &&
-         week.run_total.km() <= previous_full->run_total.km() + 0.05;
-}
-
-/// Index of the first week from `from` on that completes the build, or weeks.size().
-std::size_t first_week_at_target(const std::vector<plan_week>& weeks, std::size_t from,
-                                 distance target) {
-  const plan_week* previous_full = nullptr;
-  for (std::size_t i = from; i < weeks.size(); ++i) {
-    if (reaches_target(weeks[i], previous_full, target)) return i;
-    if (!weeks[i].lighter_week) previous_full = &weeks[i];
-  }
-  return weeks.size();
-}
-
-/// Cuts an open-ended plan after the first week that reaches the target (never before the
-/// protocol's own length), and says how much the final phase grew.
-void end_when_target_reached(std::vector<detail::phase_span>& spans, std::vector<plan_week>& weeks,
-                             int laid_out, distance target, detail::warning_list& warnings) {
-  const auto first_final = static_cast<std::size_t>(spans.back().first_week);
-  const std::size_t at_target = first_week_at_target(weeks, first_final, target);
-  const std::size_t keep = at_target == weeks.size()
-                               ? weeks.size()
-                               : std::max(at_target + 1, static_cast<std::size_t>(laid_out));
-  weeks.erase(weeks.begin() + static_cast<std::ptrdiff_t>(keep), weeks.end());
-  spans.back().weeks = static_cast<int>(keep) - spans.back().first_week;
-  const int extra = static_cast<int>(keep) - laid_out;
-  if (extra > 0) {
-    plan_notice n(notice_code::final_phase_extended);
-    n.target = target;
-    n.weeks = extra;
-    n.phase_id = spans.back().ph->id;
-    n.phase_name = spans.back().ph->name;
-    warnings.add(std::move(n));
-  }
+/// True when some full (not lighter) week plans the target (less 10 m of rounding a run).
+bool reaches_target(const std::vector<plan_week>& weeks, distance target) {
+  return std::any_of(weeks.begin(), weeks.end(), [&](const plan_week& w) {
+    return !w.lighter_week && w.run_total.km() >= target.km() - 0.07 - 1e-9;
+  });
 }
 
 void warn_if_target_not_reached(const std::vector<plan_week>& weeks, distance target,
                                 detail::warning_list& warnings) {
   if (target.km() <= 0 || weeks.empty()) return;
-  if (first_week_at_target(weeks, 0, target) < weeks.size()) return;
+  if (reaches_target(weeks, target)) return;
   distance best;
   for (const auto& w : weeks) best = std::max(best, w.run_total);
   plan_notice n(notice_code::target_not_reached);
   n.target = target;
   n.planned = best;
   warnings.add(std::move(n));
+}
+
+/// The weekly volume the run days can carry at sensible run lengths (rule 4): at most
+/// max_run_minutes a run on every run day. A smaller target than one min_run_minutes run is
+/// planned as it is, and said.
+distance runnable_target(const protocol& proto, const runner_profile& profile, distance target,
+                         detail::warning_list& warnings) {
+  if (target.km() <= 0 || !has_running(proto)) return target;
+  const auto& load = proto.load;
+  const double days = static_cast<double>(profile.run_days.size());
+  const distance longest = profile.easy_pace.distance_in(load.max_run_minutes);
+  const distance carried = distance::from_km(std::floor(days * longest.km() * 10.0) / 10.0);
+  if (target > carried) {
+    plan_notice n(notice_code::run_days_cannot_carry_target);
+    n.run_days = static_cast<int>(days);
+    n.target = target;
+    n.planned = carried;
+    n.minutes = load.max_run_minutes;
+    warnings.add(std::move(n));
+    return carried;
+  }
+  if (target < profile.easy_pace.distance_in(load.min_run_minutes)) {
+    plan_notice n(notice_code::target_below_min_run);
+    n.target = target;
+    n.minutes = load.min_run_minutes;
+    warnings.add(std::move(n));
+  }
+  return target;
 }
 
 plan build_plan(const catalogue& cat, const condition* cond, const protocol& proto,
@@ -182,27 +174,36 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
   symptom_warnings(cat, profile, warnings);
   profile_warnings(proto, profile, target, warnings);
 
-  detail::plan_context ctx;
-  ctx.cat = &cat;
-  ctx.proto = &proto;
-  ctx.profile = &profile;
-  ctx.target = target;
-  ctx.cautious = profile.age >= proto.load.older_age || profile.prior_injuries > 0;
+  const date start = *profile.start;  // validate_request checked it is set
+  const training_state state =
+      request.state ? *request.state
+                    : training_state_from_profile(profile, start, proto.load.min_run_minutes);
+  const auto& load = proto.load;
+
+  detail::plan_context ctx{.cat = &cat,
+                           .proto = &proto,
+                           .profile = &profile,
+                           .state = &state,
+                           .start = start,
+                           .target = runnable_target(proto, profile, target, warnings),
+                           .min_run = profile.easy_pace.distance_in(load.min_run_minutes),
+                           .max_run = profile.easy_pace.distance_in(load.max_run_minutes),
+                           .cautious = profile.age >= load.older_age || profile.prior_injuries > 0,
+                           .pain_stops_running = state.pain.value() > proto.pain.hold_max,
+                           .pain_holds = state.pain.value() > proto.pain.progress_max,
+                           .is_run_day = {}};
   for (weekday d : profile.run_days) ctx.is_run_day[static_cast<std::size_t>(d)] = true;
 
-  auto spans = detail::layout_phases(proto, profile, request.weeks, warnings);
-  // Without a fixed length, the final (continuous) phase runs on until the weekly volume may
-  // reach the target: the load rules decide how long that takes, not the protocol's table.
-  const bool open_ended = !request.weeks && target.km() > 0 &&
-                          proto.phases.back().running.mode == running_mode::continuous;
-  const int laid_out = detail::total_weeks(spans);
-  // An open-ended plan is laid out as long as a plan may be, then cut at the target.
-  if (open_ended) spans.back().weeks += std::max(0, plan_request_limits.max_weeks - laid_out);
-  const date start = *profile.start;  // validate_request checked it is set
-  std::vector<plan_week> weeks = detail::dated_weeks(spans, start);
-  detail::plan_running(ctx, spans, weeks, warnings);
-  if (open_ended) end_when_target_reached(spans, weeks, laid_out, target, warnings);
-  warn_if_target_not_reached(weeks, target, warnings);
+  auto spans = detail::layout_phases(proto, profile, state.pain, warnings);
+  // Without a fixed length, the final (continuous) phase runs on until the build is complete:
+  // the target reached and held a week, every stimulus it allows introduced (rule 4).
+  const detail::plan_length length{
+      .fixed = request.weeks,
+      .open_ended = !request.weeks && ctx.target.km() > 0 &&
+                    proto.phases.back().running.mode == running_mode::continuous,
+      .longest = plan_request_limits.max_weeks};
+  std::vector<plan_week> weeks = detail::plan_weeks(ctx, spans, length, warnings);
+  warn_if_target_not_reached(weeks, ctx.target, warnings);
   detail::plan_sessions(ctx, spans, weeks, warnings);
 
   const int days = static_cast<int>(weeks.size()) * 7;

@@ -15,6 +15,7 @@
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/plan/plan.hpp"
 #include "kneerehab/plan/profile.hpp"
+#include "kneerehab/plan/training_state.hpp"
 
 namespace kneerehab::detail {
 
@@ -46,26 +47,43 @@ struct plan_context {
   const catalogue* cat = nullptr;
   const protocol* proto = nullptr;
   const runner_profile* profile = nullptr;
+  const training_state* state = nullptr;  ///< where the runner is at `start`
+  date start;
+  /// The weekly volume the plan builds to: the runner's target, or less when the run days
+  /// cannot carry it (rule 4).
   distance target;
+  distance min_run;                  ///< load.min_run_minutes at the easy pace
+  distance max_run;                  ///< load.max_run_minutes at the easy pace
   bool cautious = false;             ///< age >= load.older_age or prior injuries: slower build
+  bool pain_stops_running = false;   ///< pain above the hold threshold: no running in phase 1
+  bool pain_holds = false;           ///< pain in the hold zone: modified running holds
   std::array<bool, 7> is_run_day{};  ///< indexed by weekday
 };
 
-/// Weeks per phase from the protocol's length rules and the profile; `weeks` (when given)
-/// truncates the plan or extends its last phase. Never empty.
+/// How long the plan may be: a fixed number of weeks, or open-ended (ends when the final
+/// phase's build is complete) up to `longest`.
+struct plan_length {
+  std::optional<int> fixed;
+  bool open_ended = false;
+  int longest = 104;
+};
+
 /// The weeks all `spans` add up to.
 int total_weeks(const std::vector<phase_span>& spans) noexcept;
 
+/// Where `level` falls in [min_weeks, max_weeks] of a phase (0 = min, 1 = max).
+double severity_position(const phase_length_rules& rules, severity level) noexcept;
+
+/// Nominal weeks per phase from the protocol's length rules and the profile. Never empty.
 std::vector<phase_span> layout_phases(const protocol& proto, const runner_profile& profile,
-                                      std::optional<int> weeks, warning_list& warnings);
+                                      pain_score pain, warning_list& warnings);
 
-/// The dated skeleton: one plan_week per week, seven consecutive days each, phase names,
-/// week_in_phase and the entry criteria on the first week of each phase.
-std::vector<plan_week> dated_weeks(const std::vector<phase_span>& spans, date start);
-
-/// Adds the run and walk-run sessions (and run_total / run_cap) to every week.
-void plan_running(const plan_context& ctx, const std::vector<phase_span>& spans,
-                  std::vector<plan_week>& weeks, warning_list& warnings);
+/// The dated weeks with their runs and walk-run sessions (and run_total / run_cap): walks
+/// the phases in order, a walk-run phase until its ladder is done, an open-ended final phase
+/// until its build is complete, other phases for their nominal weeks; a fixed length cuts the
+/// plan or extends its final phase. Updates `spans` to the weeks laid out.
+std::vector<plan_week> plan_weeks(const plan_context& ctx, std::vector<phase_span>& spans,
+                                  const plan_length& length, warning_list& warnings);
 
 /// Adds strength, mobility and cross-training sessions, then rest on empty days.
 void plan_sessions(const plan_context& ctx, const std::vector<phase_span>& spans,

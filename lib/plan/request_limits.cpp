@@ -104,6 +104,33 @@ distance request_limits::weekly_volume(std::string_view what, double value,
   return distance::from(value, units);
 }
 
+namespace {
+
+void check_state(const request_limits& limits, const training_state& state, date start) {
+  for (const auto& r : state.recent_runs) {
+    const double km = r.run.km();
+    if (!std::isfinite(km) || km < 0 || km > limits.max_run_km || !std::isfinite(r.minutes) ||
+        r.minutes < 0 || r.minutes > limits.max_run_minutes) {
+      throw error::invalid_input(fmt::format(
+          "logged run on {} ({:g} km, {:g} min) is not valid; accepted: 0 to {:g} km and 0 to "
+          "{:g} minutes",
+          r.day.iso(), km, r.minutes, limits.max_run_km, limits.max_run_minutes));
+    }
+    if (r.day >= start) {
+      throw error::invalid_input(fmt::format(
+          "logged run on {} is not before the plan's start {}; accepted: runs before the start",
+          r.day.iso(), start.iso()));
+    }
+  }
+  if (state.days_since_normal_running) {
+    check_range("days since normal running", *state.days_since_normal_running, 0,
+                limits.max_weeks_off * 7);
+  }
+  if (state.ladder_step < 0) check_range("ladder step", state.ladder_step, 0, 1000);
+}
+
+}  // namespace
+
 void validate_request(const plan_request& request, const request_limits& limits) {
   const runner_profile& profile = request.profile;
   if (request.condition_id.empty() && request.protocol_id.empty()) {
@@ -131,7 +158,9 @@ void validate_request(const plan_request& request, const request_limits& limits)
   if (request.weeks) {
     check_range("plan length in weeks", *request.weeks, limits.min_weeks, limits.max_weeks);
   }
+  if (profile.weeks_off) check_range("weeks off", *profile.weeks_off, 0, limits.max_weeks_off);
   check_start(limits, *profile.start, *request.today);
+  if (request.state) check_state(limits, *request.state, *profile.start);
 }
 
 }  // namespace kneerehab

@@ -1,18 +1,25 @@
-// Which days carry a run, and how far (docs/plan-rules.md rules 1-5; docs/clinical-basis.md,
-// ladders and running load).
+// Which days carry a run, and how far (docs/plan-rules.md rules 1-5 and "Return to volume";
+// docs/clinical-basis.md, ladders and running load).
 //
-// The weeks are walked in order with one running state carried across phases:
-//   - phases with running "none" plan no runs (rule 1) and count as a break;
-//   - walk-run weeks climb the ladder (rule 2); an unfinished ladder continues into the
-//     following running phases before continuous running starts;
-//   - continuous and modified weeks build volume under the load rules (rules 3-4).
-// Every distance planned for a continuous run is rounded *down* to 10 m so that rounding
-// can never break an upper bound.
+// The weeks are walked in order with one running state carried across phases, starting from
+// the runner's training state (recent runs, time off, pain):
+//   - phases with running "none" plan no runs (rule 1) and count as time off;
+//   - walk-run weeks climb the ladder (rule 2); the phase lasts until its ladder is done;
+//   - modified weeks continue what the runner does now, flat, holding while pain is in the
+//     protocol's hold zone;
+//   - continuous weeks return to the volume held before the injury faster than new volume is
+//     built, with lighter weeks, the single-session spike rule, one more run a week at most,
+//     runs of at least min_run_minutes, and one new stimulus (road, trail, hills, downhill,
+//     speed) a week once the volume is at 90% of the target (rules 3-5).
+// Every distance planned for a continuous run is rounded *down* to 10 m so that rounding can
+// never break an upper bound.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "kneerehab/core/error.hpp"
 #include "plan/planner_detail.hpp"
@@ -20,10 +27,14 @@
 namespace kneerehab::detail {
 namespace {
 
-/// A continuous run shorter than this is not worth a session; the week plans fewer runs.
-constexpr double min_run_km = 1.0;
 /// Frandsen et al. 2025: the single-session spike rule looks back 30 days.
 constexpr int spike_window_days = 30;
+/// A restart after weeks without running begins with at most this many runs, as the
+/// walk/run ladders do (every other day); then one more run a week (rule 5).
+constexpr int restart_runs = 3;
+/// New terrain and intensity only once the weekly volume is this share of the target
+/// (rule 5; clinical-rules 5, "hills and downhill only once the target volume is pain-free").
+constexpr double stimulus_volume_share = 0.90;
 constexpr double no_bound = std::numeric_limits<double>::infinity();
 
 // 10 m, not 100 m: coarser flooring compounds under the 110% spike bound and holds short
@@ -31,7 +42,7 @@ constexpr double no_bound = std::numeric_limits<double>::infinity();
 double floor_to_10m(double km) noexcept { return std::floor(km * 100.0 + 1e-9) / 100.0; }
 
 struct run_record {
-  int day = 0;  ///< days since the plan start
+  int day = 0;  ///< days since the plan start (negative: before it)
   double km = 0;
 };
 
@@ -39,6 +50,7 @@ struct ladder_progress {
   const walk_run_ladder* ladder = nullptr;
   int step = -1;  ///< -1: not started
   int done_at_step = 0;
+  int entry_step = 0;            ///< the first step climbed
   std::vector<int> step_starts;  ///< plan days on which a step was first run
 
   [[nodiscard]] int last_step() const noexcept {
@@ -52,10 +64,9 @@ struct ladder_progress {
 /// State of a continuous (or modified) volume build.
 struct build_progress {
   bool active = false;
-  double cap = 0;         ///< last week's progression cap
-  double full_cap = 0;    ///< cap of the last full (not lighter) week
-  double full_total = 0;  ///< planned volume of the last full week
-  double last_total = 0;  ///< planned volume of last week
+  double last_total = 0;    ///< planned volume of the last running week
+  double resume_total = 0;  ///< the volume the build continues from (before a lighter week)
+  int last_runs = 0;        ///< runs in the last running week
   int weeks_since_deload = 0;
 };
 
@@ -77,27 +88,111 @@ class week_runs {
   [[nodiscard]] const planned_run* begin() const noexcept { return runs_.data(); }
   [[nodiscard]] const planned_run* end() const noexcept { return runs_.data() + size_; }
   planned_run& back() noexcept { return runs_[size_ - 1]; }
+  [[nodiscard]] const planned_run& back() const noexcept { return runs_[size_ - 1]; }
   planned_run& operator[](std::size_t i) noexcept { return runs_[i]; }
+  [[nodiscard]] const planned_run& operator[](std::size_t i) const noexcept { return runs_[i]; }
 
  private:
   std::array<planned_run, 7> runs_{};
   std::size_t size_ = 0;
 };
 
+/// Terrain and intensity, in the order they are introduced (clinical-rules 5: flat first,
+/// then road, then trail; hills, downhill and speed once the volume is pain-free).
+enum class stimulus { road, trail, hills, downhill, speed };
+constexpr std::size_t stimulus_count = 5;
+
+bool is_hard(stimulus s) noexcept {
+  return s == stimulus::hills || s == stimulus::downhill || s == stimulus::speed;
+}
+
+/// The stimuli a phase allows, in the order they come: downhill after speed when the protocol
+/// says downhill comes last.
+std::vector<stimulus> allowed_stimuli(const running_rule& rule, const load_rules& load) {
+  std::vector<stimulus> out;
+  if (rule.mode != running_mode::continuous) return out;
+  if (rule.max_surface >= surface::road) out.push_back(stimulus::road);
+  if (rule.max_surface >= surface::trail) out.push_back(stimulus::trail);
+  if (rule.hills) out.push_back(stimulus::hills);
+  if (rule.hills && !load.downhill_last) out.push_back(stimulus::downhill);
+  if (rule.speed) out.push_back(stimulus::speed);
+  if (rule.hills && load.downhill_last) out.push_back(stimulus::downhill);
+  return out;
+}
+
+/// Which of `available` days (indexes 0..6) carry `n` runs: as few runs on consecutive days
+/// as possible (counting the previous week's last run day), then the last available day kept
+/// for the long run, then the widest smallest gap, then the earliest days.
+std::array<bool, 7> choose_days(const std::array<bool, 7>& available, int n,
+                                int previous_run_day_in_week) {
+  std::array<bool, 7> best{};
+  int last_available = -1;
+  for (int k = 0; k < 7; ++k) {
+    if (available[static_cast<std::size_t>(k)]) last_available = k;
+  }
+  long best_score = std::numeric_limits<long>::max();
+  for (unsigned mask = 0; mask < 128U; ++mask) {
+    if (std::popcount(mask) != n) continue;
+    bool ok = true;
+    int adjacent = 0;
+    int smallest_gap = 7;
+    int previous = previous_run_day_in_week;
+    for (int k = 0; k < 7; ++k) {
+      if ((mask & (1U << k)) == 0) continue;
+      if (!available[static_cast<std::size_t>(k)]) ok = false;
+      if (k - previous < 2) ++adjacent;
+      if (previous > -8) smallest_gap = std::min(smallest_gap, k - previous);
+      previous = k;
+    }
+    if (!ok) continue;
+    const bool keeps_last = last_available >= 0 && (mask & (1U << last_available)) != 0;
+    const long score = adjacent * 100000L + (keeps_last ? 0 : 10000L) + (7 - smallest_gap) * 1000L +
+                       static_cast<long>(mask);
+    if (score < best_score) {
+      best_score = score;
+      for (int k = 0; k < 7; ++k) best[static_cast<std::size_t>(k)] = (mask & (1U << k)) != 0;
+    }
+  }
+  return best;
+}
+
 class running_planner {
  public:
-  running_planner(const plan_context& ctx, const std::vector<phase_span>& spans,
-                  warning_list& warnings);
+  running_planner(const plan_context& ctx, warning_list& warnings);
   void plan(const phase_span& span, plan_week& week);
 
+  /// The walk/run ladder of the current walk-run phase is done (or cannot go on).
+  [[nodiscard]] bool ladder_finished() const noexcept {
+    return ladder_.finished(load_.min_sessions_per_step) ||
+           (ladder_capped_ && ladder_.done_at_step >= load_.min_sessions_per_step);
+  }
+  /// The ladder planned a session in the last week (false: it cannot progress).
+  [[nodiscard]] bool ladder_moved() const noexcept { return ladder_moved_; }
+  /// The target has been reached and held a week, and every stimulus `rule` allows is in.
+  [[nodiscard]] bool build_complete(const running_rule& rule) const;
+
  private:
+  void rest_week();
   void ladder_week(const phase_span& span, plan_week& week);
   void build_week(const phase_span& span, plan_week& week);
   void select_ladder(const phase& ph);
   [[nodiscard]] int next_step(int day) const;
-  [[nodiscard]] double spike_bound(int day, int week_first_day, const week_runs& this_week) const;
-  [[nodiscard]] week_runs split_week(const plan_week& week, double cap, double week_limit) const;
+  [[nodiscard]] double spike_bound(int day) const;
+  [[nodiscard]] double restart_volume(const running_rule& rule, int first_day) const;
+  [[nodiscard]] std::optional<int> days_without_running(int day) const;
+  /// The weekly volume held before the injury (the target when no baseline is known).
+  [[nodiscard]] double held_volume() const noexcept {
+    return ctx_.profile->baseline.km() > 0 ? ctx_.profile->baseline.km() : target_;
+  }
+  [[nodiscard]] double grown(double volume) const;
+  /// `volume` planned in `runs` runs is the target (less 10 m of rounding a run).
+  [[nodiscard]] bool reached(double volume, int runs) const noexcept {
+    return volume >= target_ - 0.01 * runs - 0.005;
+  }
+  [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
+  double size_runs(week_runs& runs, double volume, int first_day) const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
+  void add_stimuli(const phase_span& span, plan_week& week, const week_runs& runs, bool lighter);
   [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span,
                                                     std::size_t extra = 0) const;
   [[nodiscard]] bool is_run_day(const plan_week& week, int day_in_week) const noexcept;
@@ -105,20 +200,36 @@ class running_planner {
   const plan_context& ctx_;
   const load_rules& load_;
   warning_list& warnings_;
+  double target_ = 0;
+  double min_run_km_ = 0;
+  double max_run_km_ = 0;
+  double free_run_km_ = 0;  ///< load.easy_run_minutes at the easy pace
   std::vector<run_record> history_;
   int last_run_day_ = -1000;
   int last_ladder_run_day_ = -1000;
+  /// The days without running before the ladder started (the break the restart is sized by).
+  std::optional<int> ladder_break_days_;
+  double current_km_ = 0;  ///< what the runner does now, a week
+  int current_runs_ = 0;   ///< runs a week now
+  bool running_since_start_ = false;
   ladder_progress ladder_;
+  bool ladder_moved_ = true;
+  bool ladder_capped_ = false;  ///< the next step needs more than the target: the ladder ends
+  int ladder_runs_last_week_ = 0;
   build_progress build_;
   bool last_week_was_ladder_ = false;
   double last_ladder_week_km_ = 0;
+  double last_step_run_km_ = 0;  ///< running distance of the ladder's last step session
+  bool first_continuous_pending_ = false;
+  int weeks_at_target_ = 0;
+  std::array<bool, stimulus_count> introduced_{};
+  bool introduced_last_week_ = false;
+  int hard_rotation_ = 0;
+  int last_hard_day_ = -1000;
   /// Per protocol phase, the notes of every run session: the protocol's warm-up and
   /// cool-down advice and the phase's advice about ice, when there is any. Their texts are
   /// shared by every run session of the plan.
   std::vector<std::vector<session_note>> run_notes_;
-  int final_phase_ = 0;
-  bool share_warned_ = false;
-  int extended_into_ = -1;  ///< phase already warned about for the ladder extension
 };
 
 /// The protocol's first advice on `topic`, or empty: the warm-up and cool-down before and
@@ -130,12 +241,14 @@ shared_text advice_on(const protocol& proto, advice_topic topic) {
   return {};
 }
 
-running_planner::running_planner(const plan_context& ctx, const std::vector<phase_span>& spans,
-                                 warning_list& warnings)
+running_planner::running_planner(const plan_context& ctx, warning_list& warnings)
     : ctx_(ctx),
       load_(ctx.proto->load),
       warnings_(warnings),
-      final_phase_(static_cast<int>(ctx.proto->phases.size()) - 1) {
+      target_(ctx.target.km()),
+      min_run_km_(ctx.min_run.km()),
+      max_run_km_(ctx.max_run.km()),
+      free_run_km_(ctx.profile->easy_pace.distance_in(ctx.proto->load.easy_run_minutes).km()) {
   const shared_text warm_up = advice_on(*ctx.proto, advice_topic::warm_up);
   const shared_text cool_down = advice_on(*ctx.proto, advice_topic::cool_down);
   run_notes_.resize(ctx.proto->phases.size());
@@ -151,9 +264,22 @@ running_planner::running_planner(const plan_context& ctx, const std::vector<phas
       }
     }
   }
-  int weeks = 0;
-  for (const auto& s : spans) weeks += s.weeks;
-  history_.reserve(static_cast<std::size_t>(weeks) * 7);
+  // The runs before the plan, for the spike rule and for what the runner does now.
+  const training_state& state = *ctx.state;
+  for (const auto& r : state.recent_runs) {
+    const int day = days_between(ctx.start, r.day);
+    if (day >= 0 || day < -spike_window_days) continue;
+    history_.push_back({day, r.run.km()});
+    last_run_day_ = std::max(last_run_day_, day);
+    if (day >= -7) {
+      current_km_ += r.run.km();
+      ++current_runs_;
+    }
+  }
+  std::sort(history_.begin(), history_.end(),
+            [](const run_record& a, const run_record& b) { return a.day < b.day; });
+  running_since_start_ = current_km_ > 0;
+  build_.last_runs = current_runs_;
 }
 
 bool running_planner::is_run_day(const plan_week& week, int day_in_week) const noexcept {
@@ -170,15 +296,23 @@ std::vector<session_note> running_planner::run_notes(const phase_span& span,
   return notes;
 }
 
+bool running_planner::build_complete(const running_rule& rule) const {
+  if (target_ <= 0) return true;
+  if (weeks_at_target_ < 2) return false;
+  const auto wanted = allowed_stimuli(rule, load_);
+  return std::all_of(wanted.begin(), wanted.end(),
+                     [&](stimulus s) { return introduced_[static_cast<std::size_t>(s)]; });
+}
+
 void running_planner::plan(const phase_span& span, plan_week& week) {
   const running_rule& rule = span.ph->running;
-  if (rule.mode == running_mode::none) {
-    // Rule 1, and a phase without running is a break: the next build restarts.
-    build_.active = false;
-    last_week_was_ladder_ = false;
+  // Pain above the hold threshold: the first phase plans no running (rule 7).
+  const bool pain_stops = span.index == 0 && ctx_.pain_stops_running;
+  if (rule.mode == running_mode::none || pain_stops) {
+    rest_week();
     return;
   }
-  if (ctx_.target.km() <= 0.0) {
+  if (target_ <= 0.0) {
     warnings_.add(plan_notice(notice_code::target_zero));
     return;
   }
@@ -187,19 +321,21 @@ void running_planner::plan(const phase_span& span, plan_week& week) {
     ladder_week(span, week);
     return;
   }
-  if (ladder_.ladder != nullptr && !ladder_.finished(load_.min_sessions_per_step)) {
-    if (extended_into_ != span.index) {
-      extended_into_ = span.index;
-      plan_notice n(notice_code::ladder_extended);
-      n.ladder_id = ladder_.ladder->id;
-      n.phase_id = span.ph->id;
-      n.phase_name = span.ph->name;
-      warnings_.add(std::move(n));
-    }
-    ladder_week(span, week);
+  if (rule.mode == running_mode::modified && !running_since_start_) {
+    // Nothing to continue: a runner who stopped restarts in the next running phase.
+    rest_week();
     return;
   }
   build_week(span, week);
+}
+
+void running_planner::rest_week() {
+  // Rule 1, and a week without running is time off: the next build restarts.
+  build_.active = false;
+  build_.last_runs = 0;
+  running_since_start_ = false;
+  last_week_was_ladder_ = false;
+  weeks_at_target_ = 0;
 }
 
 void running_planner::select_ladder(const phase& ph) {
@@ -212,11 +348,22 @@ void running_planner::select_ladder(const phase& ph) {
         ctx_.proto->id, ph.id, ph.running.ladder_id));
   }
   ladder_ = ladder_progress{};
+  ladder_capped_ = false;
   ladder_.ladder = ladder;
+  // A milder injury enters the ladder further up: up to half of its steps are skipped, in
+  // proportion to where the severity sits in the protocol's length rules (docs/plan-rules.md,
+  // "Walk/run ladders"). A runner already on this ladder continues from the step reached.
+  const int steps = static_cast<int>(ladder->steps.size());
+  const double position = severity_position(ctx_.proto->lengths, ctx_.profile->level);
+  ladder_.entry_step = static_cast<int>(std::floor((1.0 - position) * (steps - 1) / 2.0));
+  const training_state& state = *ctx_.state;
+  if (state.ladder_id && *state.ladder_id == ladder->id) {
+    ladder_.entry_step = std::clamp(state.ladder_step, ladder_.entry_step, steps - 1);
+  }
 }
 
 int running_planner::next_step(int day) const {
-  if (ladder_.step < 0) return 0;
+  if (ladder_.step < 0) return ladder_.entry_step;
   if (ladder_.done_at_step < load_.min_sessions_per_step || ladder_.step == ladder_.last_step()) {
     return ladder_.step;
   }
@@ -237,15 +384,26 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
       warnings_.add(plan_notice(notice_code::consecutive_run_days));
       continue;
     }
-    const int step_index = next_step(day);
+    int step_index = next_step(day);
+    auto running_of = [&](int index) {
+      const interval_step& s = ladder_.ladder->steps[static_cast<std::size_t>(index)];
+      return ctx_.profile->easy_pace.distance_in(s.repeats * s.run_s / 60.0);
+    };
+    // A step whose running alone is more than the target is never climbed: the ladder ends
+    // at the step before it.
+    if (step_index > std::max(ladder_.step, 0) && running_of(step_index).km() > target_ + 1e-9) {
+      ladder_capped_ = true;
+      step_index = ladder_.step;
+    }
     const interval_step& step = ladder_.ladder->steps[static_cast<std::size_t>(step_index)];
-    const distance run = ctx_.profile->easy_pace.distance_in(step.repeats * step.run_s / 60.0);
-    if (week_km + run.km() > ctx_.target.km() + 1e-9) {
+    const distance run = running_of(step_index);
+    if (week_km + run.km() > target_ + 1e-9) {
       plan_notice n(notice_code::target_below_ladder);
       n.target = ctx_.target;
       warnings_.add(std::move(n));
       continue;
     }
+    if (ladder_.step < 0) ladder_break_days_ = days_without_running(day);
     if (step_index != ladder_.step) {
       ladder_.step = step_index;
       ladder_.done_at_step = 0;
@@ -260,6 +418,7 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
                                  .intervals = {{step.walk_s, step.run_s, step.repeats}},
                                  .where = surface::flat,
                                  .hills = false,
+                                 .downhill = false,
                                  .speed = false,
                                  .long_run = false},
               .activity = {},
@@ -270,152 +429,223 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
     history_.push_back({day, run.km()});
     last_run_day_ = day;
     last_ladder_run_day_ = day;
+    last_step_run_km_ = run.km();
     week_km += run.km();
     ++runs;
   }
   week.run_total = distance::from_km(week_km);
   week.run_cap = week.run_total;  // the ladder itself sets the volume
+  ladder_moved_ = runs > 0;
+  ladder_runs_last_week_ = runs;
   build_.active = false;
+  build_.last_runs = runs;
+  running_since_start_ = false;
   last_week_was_ladder_ = true;
-  last_ladder_week_km_ = week_km;
+  first_continuous_pending_ = true;
+  if (runs > 0) last_ladder_week_km_ = week_km;
+  weeks_at_target_ = 0;
 }
 
-double running_planner::spike_bound(int day, int week_first_day, const week_runs& this_week) const {
-  // The longest run of the previous 30 days, looking only at earlier weeks when there is one
-  // there: that keeps runs within a week from ratcheting each other up by 10% each.
+double running_planner::spike_bound(int day) const {
+  // The longest run of the previous 30 days (Frandsen et al. 2025), planned or logged.
   double longest = 0;
-  for (auto it = history_.rbegin(); it != history_.rend() && it->day >= day - spike_window_days;
-       ++it) {
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    if (it->day >= day) continue;
+    if (it->day < day - spike_window_days) break;
     longest = std::max(longest, it->km);
   }
-  if (longest <= 0) {
-    for (const auto& r : this_week) {
-      if (week_first_day + r.day_in_week >= day - spike_window_days) {
-        longest = std::max(longest, r.km);
-      }
-    }
-  }
-  return longest > 0 ? load_.spike_ratio * longest : no_bound;
+  // A run of easy_run_minutes is always allowed: the published walk/run ladders end with
+  // continuous runs of 20-30 minutes, so a run that long is where any return starts.
+  return longest > 0 ? std::max(load_.spike_ratio * longest, free_run_km_) : free_run_km_;
 }
 
-week_runs running_planner::split_week(const plan_week& week, double cap, double week_limit) const {
-  week_runs runs;
+std::optional<int> running_planner::days_without_running(int day) const {
+  // The break is counted from the last run of any kind (a walk/run ladder is running), or
+  // from the state's last normal running; unknown before the plan, it is at least the plan's
+  // own weeks without running.
+  std::optional<int> last;
+  if (last_run_day_ > -1000) last = last_run_day_;
+  if (const auto& since = ctx_.state->days_since_normal_running) {
+    last = std::max(last.value_or(std::numeric_limits<int>::min()), -*since);
+  }
+  if (last) return day - *last;
+  if (day >= load_.short_break_days) return day;
+  return std::nullopt;
+}
+
+double running_planner::restart_volume(const running_rule& rule, int first_day) const {
+  // Return to volume after time off (clinical-rules 5; docs/plan-rules.md, "Return to
+  // volume"): fewer than 10 days off resumes close to the previous volume, 10-28 days near
+  // half of it, longer breaks at about a third. Without a known break the phase's own
+  // restart fraction holds (the 2-4 week convention).
+  const std::optional<int> days_off =
+      last_week_was_ladder_ ? ladder_break_days_ : days_without_running(first_day);
+  double fraction = rule.start_fraction;
+  if (days_off) {
+    if (*days_off < load_.short_break_days) {
+      fraction = load_.restart_after_short_break;
+    } else if (*days_off <= load_.long_break_days) {
+      fraction = load_.restart_after_break;
+    } else {
+      fraction = load_.restart_after_long_break;
+    }
+  }
+  return fraction * held_volume();
+}
+
+double running_planner::grown(double volume) const {
+  // Volume the runner held before the injury comes back at regain_weekly_increase; beyond it
+  // the weekly cap for new volume holds (less for older runners and repeat injuries).
+  const double increase = ctx_.cautious ? load_.cautious_weekly_increase : load_.weekly_increase;
+  const double held = ctx_.profile->baseline.km();
+  const double new_volume = volume * (1.0 + increase);
+  if (volume >= held) return new_volume;
+  return std::min(volume * (1.0 + load_.regain_weekly_increase), std::max(held, new_volume));
+}
+
+week_runs running_planner::place_runs(const plan_week& week, double volume, int max_runs) const {
   const int first_day = (week.number - 1) * 7;
+  std::array<bool, 7> available{};
+  int count = 0;
   for (int k = 0; k < 7; ++k) {
     // Coming off the ladder, the first continuous run also waits a day after the last
     // walk-run session (rule 2 holds until the ladder's last session has had its rest day).
-    if (is_run_day(week, k) && first_day + k - last_ladder_run_day_ >= 2) {
-      runs.push_back({k, 0.0, false});
-    }
+    available[static_cast<std::size_t>(k)] =
+        is_run_day(week, k) && first_day + k - last_ladder_run_day_ >= 2;
+    count += available[static_cast<std::size_t>(k)] ? 1 : 0;
   }
-  if (runs.empty() || cap <= 0) return {};
-  // One long run on the last run day holds at most long_run_share of the cap; the others
-  // share the rest equally but are never longer than the long run.
-  const double n = static_cast<double>(runs.size());
-  const double long_km = load_.long_run_share * cap;
-  const double other_km = runs.size() == 1 ? 0.0 : std::min(long_km, (cap - long_km) / (n - 1));
-  double sum = 0;
-  for (auto& r : runs) {
-    r.km = other_km;
-    sum += other_km;
+  if (count == 0 || volume <= 0) return {};
+  // Fewer, longer runs at low volume: no run under min_run_minutes (rule 5).
+  const int by_volume = std::max(1, static_cast<int>(std::floor(volume / min_run_km_ + 1e-9)));
+  const int n = std::max(1, std::min({count, max_runs, by_volume}));
+  const auto days = choose_days(available, n, last_run_day_ - first_day);
+  week_runs runs;
+  for (int k = 0; k < 7; ++k) {
+    if (days[static_cast<std::size_t>(k)]) runs.push_back({k, 0.0, false});
   }
-  runs.back().km = long_km;
-  runs.back().long_run = runs.size() > 1 && long_km > other_km;
-  sum += long_km - other_km;
-  const double scale = sum > week_limit ? week_limit / sum : 1.0;
-  for (auto& r : runs) r.km *= scale;
+  if (n >= 4) runs.back().long_run = true;
   return runs;
+}
+
+double running_planner::size_runs(week_runs& runs, double volume, int first_day) const {
+  // With 4 or more runs the last is the long run, at most long_run_share of the week; the
+  // others share the rest and are never longer than it. With fewer runs they are equal. Every
+  // run keeps the spike rule against the 30 days before it (this week's earlier runs
+  // included) and max_run_minutes; what a bounded long run cannot carry moves to the others,
+  // up to its length.
+  const auto n = static_cast<double>(runs.size());
+  const bool has_long = runs.back().long_run;
+  double long_km = has_long ? std::min(load_.long_run_share * volume, max_run_km_) : volume / n;
+  double other_km = has_long ? (volume - long_km) / (n - 1) : volume / n;
+  double planned = 0;
+  std::array<double, 7> bounds{};
+  for (int round = 0; round < 3; ++round) {
+    std::array<run_record, 7> week{};
+    std::size_t placed = 0;
+    planned = 0;
+    for (auto& r : runs) {
+      const int day = first_day + r.day_in_week;
+      double bound = std::min(max_run_km_, spike_bound(day));
+      for (std::size_t i = 0; i < placed; ++i) {
+        if (week[i].day >= day - spike_window_days) {
+          bound = std::min(max_run_km_, std::max(bound, load_.spike_ratio * week[i].km));
+        }
+      }
+      // The first continuous run after the ladder is no longer than its last step plus 10%.
+      if (first_continuous_pending_ && placed == 0) {
+        bound = std::min(bound, last_step_run_km_ * load_.spike_ratio);
+      }
+      const double wanted = r.long_run ? long_km : other_km;
+      r.km = floor_to_10m(std::min(wanted, bound));
+      bounds[placed] = bound;
+      week[placed++] = {day, r.km};
+      planned += r.km;
+    }
+    if (!has_long || runs.back().km >= long_km - 0.01) break;
+    // The long run was bounded: the others carry the rest, never longer than it.
+    long_km = runs.back().km;
+    const double others = std::min(long_km, (volume - long_km) / (n - 1));
+    if (others <= other_km + 0.01) break;
+    other_km = others;
+  }
+  // Rounding down left up to 10 m a run: the last run takes it back where its bound allows.
+  planned_run& last = runs.back();
+  const double topped = floor_to_10m(last.km + (volume - planned));
+  if (topped > last.km && topped <= bounds[runs.size() - 1] + 1e-9) {
+    planned += topped - last.km;
+    last.km = topped;
+  }
+  if (has_long) {
+    runs.back().long_run = std::all_of(runs.begin(), runs.end() - 1,
+                                       [&](const planned_run& r) { return r.km < runs.back().km; });
+  }
+  return planned;
 }
 
 void running_planner::build_week(const phase_span& span, plan_week& week) {
   const running_rule& rule = span.ph->running;
-  const double target = ctx_.target.km();
-  const double increase = ctx_.cautious ? load_.cautious_weekly_increase : load_.weekly_increase;
-  const int deload_every = std::max(2, load_.deload_every);
-  double cap = 0;
-  double week_limit = no_bound;
+  const int first_day = (week.number - 1) * 7;
+  const bool hold = rule.mode == running_mode::modified && ctx_.pain_holds;
+  double volume = 0;
+  int max_runs = build_.last_runs + 1;
   bool lighter = false;
   if (!build_.active) {
-    if (rule.mode == running_mode::modified) {
-      cap = rule.start_fraction * ctx_.profile->current.km();
+    if (last_week_was_ladder_) {
+      volume = std::max(restart_volume(rule, first_day), last_ladder_week_km_);
+    } else if (running_since_start_) {
+      // A runner still running continues from what they do now; free of pain, never below
+      // where a runner who stopped would restart (rule 8: more running is never slower).
+      volume = current_km_;
+      if (!ctx_.pain_holds) volume = std::max(volume, rule.start_fraction * held_volume());
+      max_runs = std::max(current_runs_, restart_runs);
     } else {
-      // Restart convention: about half the pre-injury volume, and never less than what the
-      // ladder already ran in a week.
-      const double ref = ctx_.profile->baseline.km() > 0 ? ctx_.profile->baseline.km() : target;
-      cap = rule.start_fraction * ref;
-      if (last_week_was_ladder_) cap = std::max(cap, last_ladder_week_km_);
+      volume = restart_volume(rule, first_day);
+      max_runs = restart_runs;
     }
-    cap = std::min(cap, target);
-    if (cap <= 0) return;
     build_ = build_progress{};
     build_.active = true;
-  } else if (build_.weeks_since_deload >= deload_every - 1) {
+  } else if (!hold && build_.weeks_since_deload >= std::max(2, load_.deload_every) - 1 &&
+             build_.resume_total < target_ - 1e-6) {
+    // A lighter week every deload_every weeks while building (clinical-rules 5).
     lighter = true;
-    cap = build_.cap * (1.0 - load_.deload_cut);
-    week_limit = (1.0 - load_.deload_cut) * build_.last_total;
+    volume = build_.resume_total * (1.0 - load_.deload_cut);
   } else {
-    cap = std::min(target, build_.full_cap * (1.0 + increase));
-    // The weekly increase also holds for what is actually planned, which the spike rule or
-    // the long-run share may have held below the cap.
-    if (build_.full_total > 0) week_limit = (1.0 + increase) * build_.full_total;
+    // After a lighter week the build resumes where the week before it left off.
+    volume = hold ? build_.resume_total : grown(build_.resume_total);
   }
-  const week_runs runs = split_week(week, cap, week_limit);
-  const int first_day = (week.number - 1) * 7;
+  volume = std::min(volume, target_);
+  if (volume <= 0) return;
+  week_runs runs = place_runs(week, volume, std::max(1, max_runs));
+  if (runs.empty()) return;
+  const double planned = size_runs(runs, volume, first_day);
   week_runs kept;
-  for (auto r : runs) {
-    r.km = floor_to_10m(std::min(r.km, spike_bound(first_day + r.day_in_week, first_day, kept)));
-    if (r.km >= min_run_km) kept.push_back(r);
-  }
-  // After the spike rule the long run may be no longer than the others: then there is none.
-  if (!kept.empty() && kept.back().long_run) {
-    const bool longer = std::all_of(kept.begin(), kept.end() - 1,
-                                    [&](const planned_run& r) { return r.km < kept.back().km; });
-    kept.back().long_run = longer && kept.size() > 1;
-  }
-  int run_days = 0;  // the runner's, not this week's: a day may be skipped after the ladder
-  for (int k = 0; k < 7; ++k) run_days += is_run_day(week, k) ? 1 : 0;
-  if (!share_warned_ && run_days * load_.long_run_share < 1.0 - 1e-9 && !kept.empty()) {
-    share_warned_ = true;
-    plan_notice n(notice_code::long_run_share_limits_week);
-    n.run_days = run_days;
-    n.limit_percent = load_.long_run_share * 100.0;
-    n.percent = std::round(std::min(1.0, run_days * load_.long_run_share) * 100.0);
-    warnings_.add(std::move(n));
+  for (const auto& r : runs) {
+    if (r.km > 0) kept.push_back(r);
   }
   commit_runs(span, week, kept, lighter);
-  week.run_cap = distance::from_km(cap);
+  add_stimuli(span, week, kept, lighter);
+  week.run_cap = distance::from_km(volume);
   week.lighter_week = lighter;
-  build_.cap = cap;
-  build_.last_total = week.run_total.km();
+  first_continuous_pending_ = first_continuous_pending_ && kept.empty();
+  build_.last_total = planned;
+  build_.last_runs = static_cast<int>(kept.size());
   if (lighter) {
     build_.weeks_since_deload = 0;
   } else {
-    build_.full_cap = cap;
-    build_.full_total = week.run_total.km();
+    build_.resume_total = planned;
     ++build_.weeks_since_deload;
   }
+  const bool at_target = !lighter && reached(planned, build_.last_runs);
+  weeks_at_target_ = at_target ? weeks_at_target_ + 1 : 0;
+  running_since_start_ = true;
   last_week_was_ladder_ = false;
-}
-
-surface rotated_surface(surface max_surface, int index) noexcept {
-  const int levels = static_cast<int>(max_surface) + 1;
-  return static_cast<surface>(index % levels);
 }
 
 void running_planner::commit_runs(const phase_span& span, plan_week& week, week_runs& runs,
                                   bool lighter) {
-  const running_rule& rule = span.ph->running;
-  // Rule 5: hills and speed only in the protocol's final phase, and not in a lighter week.
-  const bool final_phase = span.index == final_phase_ && rule.mode == running_mode::continuous;
-  const bool hills = final_phase && rule.hills && !lighter;
-  const bool speed = final_phase && rule.speed && !lighter;
-  const surface max_surface =
-      rule.mode == running_mode::continuous ? rule.max_surface : surface::flat;
+  (void)lighter;
   const int first_day = (week.number - 1) * 7;
   double total = 0;
-  int ordinary = 0;
-  const int ordinary_count = static_cast<int>(
-      std::count_if(runs.begin(), runs.end(), [](const planned_run& r) { return !r.long_run; }));
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const planned_run& r = runs[i];
     const distance d = distance::from_km(r.km);
@@ -423,20 +653,13 @@ void running_planner::commit_runs(const phase_span& span, plan_week& week, week_
                     .minutes = ctx_.profile->easy_pace.minutes_for(d),
                     .continuous = true,
                     .intervals = {},
-                    .where = rotated_surface(max_surface, static_cast<int>(i)),
+                    .where = surface::flat,
                     .hills = false,
+                    .downhill = false,
                     .speed = false,
                     .long_run = r.long_run};
     std::vector<session_note> notes = run_notes(span, 1);  // and hills, speed or long run
-    if (!r.long_run) {
-      run.hills = hills && ordinary == 0;
-      run.speed = speed && ordinary == ordinary_count - 1 && !run.hills;
-      if (run.hills) notes.emplace_back(note_code::hills);
-      if (run.speed) notes.emplace_back(note_code::speed);
-      ++ordinary;
-    } else {
-      notes.emplace_back(note_code::long_run);
-    }
+    if (r.long_run) notes.emplace_back(note_code::long_run);
     auto& sessions = week.days[static_cast<std::size_t>(r.day_in_week)].sessions;
     sessions.reserve(max_sessions_per_day);
     sessions.push_back(session{.type = session_type::run,
@@ -451,16 +674,198 @@ void running_planner::commit_runs(const phase_span& span, plan_week& week, week_
   week.run_total = distance::from_km(total);
 }
 
-}  // namespace
+session& run_session_on(plan_week& week, int day_in_week) {
+  for (auto& s : week.days[static_cast<std::size_t>(day_in_week)].sessions) {
+    if (s.run) return s;
+  }
+  throw std::logic_error("no run on the day a stimulus was placed");
+}
 
-void plan_running(const plan_context& ctx, const std::vector<phase_span>& spans,
-                  std::vector<plan_week>& weeks, warning_list& warnings) {
-  running_planner planner(ctx, spans, warnings);
-  for (const auto& span : spans) {
-    for (int w = 0; w < span.weeks; ++w) {
-      planner.plan(span, weeks[static_cast<std::size_t>(span.first_week + w)]);
+run_session& run_on(plan_week& week, int day_in_week) {
+  return *run_session_on(week, day_in_week).run;
+}
+
+void running_planner::add_stimuli(const phase_span& span, plan_week& week, const week_runs& runs,
+                                  bool lighter) {
+  // Rule 5: one new stimulus a week, in order, once the last running week reached 90% of the
+  // target; surfaces rotate once introduced; at most one hard run a week (hills, downhill or
+  // speed), never the long run, the day before it or the day after another hard run.
+  const auto allowed = allowed_stimuli(span.ph->running, load_);
+  const bool volume_ready = build_.resume_total >= stimulus_volume_share * target_ - 1e-9;
+  if (runs.empty() || allowed.empty()) {
+    introduced_last_week_ = false;
+    return;
+  }
+  const int first_day = (week.number - 1) * 7;
+  std::optional<stimulus> fresh;
+  if (!lighter && volume_ready) {
+    for (stimulus s : allowed) {
+      if (!introduced_[static_cast<std::size_t>(s)]) {
+        fresh = s;
+        break;
+      }
     }
   }
+  const int long_day = runs.back().long_run ? runs.back().day_in_week : -100;
+  auto hard_day_ok = [&](const planned_run& r) {
+    const int day = first_day + r.day_in_week;
+    return !r.long_run && r.day_in_week + 1 != long_day && day - last_hard_day_ >= 2;
+  };
+  // Surfaces: flat, then the introduced ones in turn; the week's new surface on one run.
+  std::vector<surface> surfaces{surface::flat};
+  for (stimulus s : allowed) {
+    if (s == stimulus::road && introduced_[0]) surfaces.push_back(surface::road);
+    if (s == stimulus::trail && introduced_[1]) surfaces.push_back(surface::trail);
+  }
+  bool fresh_placed = false;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    run_session& run = run_on(week, runs[i].day_in_week);
+    run.where = surfaces[(i + static_cast<std::size_t>(week.number)) % surfaces.size()];
+    if (fresh && !is_hard(*fresh) && !fresh_placed && !runs[i].long_run) {
+      run.where = *fresh == stimulus::road ? surface::road : surface::trail;
+      fresh_placed = true;
+    }
+  }
+  if (fresh && !is_hard(*fresh) && !fresh_placed) {
+    run_on(week, runs[0].day_in_week).where =
+        *fresh == stimulus::road ? surface::road : surface::trail;
+    fresh_placed = true;
+  }
+  // The hard run: the new one, else one already introduced, in turn.
+  std::optional<stimulus> hard;
+  if (fresh && is_hard(*fresh)) {
+    hard = fresh;
+  } else if (!lighter && !fresh) {
+    std::vector<stimulus> known;
+    for (stimulus s : allowed) {
+      if (is_hard(s) && introduced_[static_cast<std::size_t>(s)]) known.push_back(s);
+    }
+    if (!known.empty()) hard = known[static_cast<std::size_t>(hard_rotation_++) % known.size()];
+  }
+  if (hard) {
+    for (const auto& r : runs) {
+      if (!hard_day_ok(r)) continue;
+      session& owner = run_session_on(week, r.day_in_week);
+      run_session& run = *owner.run;
+      switch (*hard) {
+        case stimulus::hills:
+          run.hills = true;
+          owner.notes.emplace_back(note_code::hills);
+          break;
+        case stimulus::downhill:
+          run.downhill = true;
+          owner.notes.emplace_back(note_code::downhill);
+          break;
+        case stimulus::speed:
+          run.speed = true;
+          owner.notes.emplace_back(note_code::speed);
+          break;
+        case stimulus::road:
+        case stimulus::trail:
+          break;
+      }
+      last_hard_day_ = first_day + r.day_in_week;
+      if (fresh && is_hard(*fresh)) fresh_placed = true;
+      break;
+    }
+  }
+  if (fresh && fresh_placed) introduced_[static_cast<std::size_t>(*fresh)] = true;
+  introduced_last_week_ = fresh_placed;
+}
+
+}  // namespace
+
+double severity_position(const phase_length_rules& rules, severity level) noexcept {
+  switch (level) {
+    case severity::mild:
+      return rules.mild;
+    case severity::moderate:
+      return rules.moderate;
+    case severity::severe:
+      return rules.severe;
+  }
+  return rules.moderate;
+}
+
+namespace {
+
+plan_week dated_week(const phase_span& span, int week_in_phase, int number, date start) {
+  const date week_start = start.plus_days(7 * number);
+  // date has no default constructor, so the seven days are spelled out.
+  plan_week week{
+      .number = number + 1,
+      .start = week_start,
+      .phase_id = span.ph->id,
+      .phase_name = span.ph->name,
+      .week_in_phase = week_in_phase + 1,
+      .checkpoint = {},
+      .run_total = {},
+      .run_cap = {},
+      .lighter_week = false,
+      .days = {plan_day{week_start, {}}, plan_day{week_start.plus_days(1), {}},
+               plan_day{week_start.plus_days(2), {}}, plan_day{week_start.plus_days(3), {}},
+               plan_day{week_start.plus_days(4), {}}, plan_day{week_start.plus_days(5), {}},
+               plan_day{week_start.plus_days(6), {}}}};
+  if (week_in_phase == 0) week.checkpoint = span.ph->entry_criteria;
+  return week;
+}
+
+}  // namespace
+
+std::vector<plan_week> plan_weeks(const plan_context& ctx, std::vector<phase_span>& spans,
+                                  const plan_length& length, warning_list& warnings) {
+  running_planner runner(ctx, warnings);
+  const int limit = length.fixed.value_or(length.longest);
+  std::vector<plan_week> weeks;
+  weeks.reserve(static_cast<std::size_t>(std::min(limit, total_weeks(spans) + 26)));
+  std::vector<phase_span> laid;
+  laid.reserve(spans.size());
+  const std::size_t last = spans.size() - 1;
+  for (std::size_t i = 0; i < spans.size() && static_cast<int>(weeks.size()) < limit; ++i) {
+    phase_span span = spans[i];
+    const int nominal = span.weeks;
+    const running_rule& rule = span.ph->running;
+    const bool walk_run = rule.mode == running_mode::walk_run;
+    const bool open_end = i == last && length.open_ended;
+    span.first_week = static_cast<int>(weeks.size());
+    int w = 0;
+    while (static_cast<int>(weeks.size()) < limit) {
+      weeks.push_back(dated_week(span, w, static_cast<int>(weeks.size()), ctx.start));
+      runner.plan(span, weeks.back());
+      ++w;
+      bool more = w < nominal;
+      // A walk-run phase lasts until its ladder is done (rule 2), unless it cannot move.
+      if (walk_run) more = !runner.ladder_finished() && (runner.ladder_moved() || w < nominal);
+      if (open_end) more = w < span.ph->min_weeks || !runner.build_complete(rule);
+      // A fixed length fills up with the final phase.
+      if (length.fixed && i == last) more = true;
+      if (!more) break;
+    }
+    span.weeks = w;
+    laid.push_back(span);
+  }
+  const bool cut =
+      laid.size() < spans.size() || (length.fixed && laid.back().weeks < spans.back().weeks);
+  if (cut) {
+    plan_notice n(notice_code::plan_cut);
+    n.weeks = limit;
+    n.weeks_needed = total_weeks(spans);
+    n.phase_id = laid.back().ph->id;
+    n.phase_name = laid.back().ph->name;
+    n.protocol_id = ctx.proto->id;
+    warnings.add(std::move(n));
+  }
+  if (!length.fixed && laid.size() == spans.size() &&
+      laid.back().weeks > spans.back().ph->max_weeks) {
+    plan_notice n(notice_code::final_phase_extended);
+    n.target = ctx.target;
+    n.weeks = laid.back().weeks - spans.back().weeks;
+    n.phase_id = laid.back().ph->id;
+    n.phase_name = laid.back().ph->name;
+    if (n.weeks > 0) warnings.add(std::move(n));
+  }
+  spans = std::move(laid);
+  return weeks;
 }
 
 }  // namespace kneerehab::detail

@@ -114,6 +114,21 @@ std::string notice_text(const plan_notice& n, unit_system units) {
           "weeks) and move on only when pain is {}/10 or less and the next phase's entry "
           "criteria are met",
           number(n.pain), number(n.pain_max), n.phase_name, number(n.weeks), number(n.pain_max));
+    case notice_code::pain_stops_running:
+      return fmt::format(
+          "pain {}/10 is above {}/10: no running in the first phase ('{}'); running starts "
+          "only once daily pain is {}/10 or less and the next phase's entry criteria are met",
+          number(n.pain), number(n.pain_max), n.phase_name, number(n.pain_max));
+    case notice_code::target_below_min_run:
+      return fmt::format(
+          "the target of {} a week is less than one {:g}-minute run at your easy pace: the plan "
+          "holds one run a week of at most the target",
+          amount(n.target, units), number(n.minutes));
+    case notice_code::run_days_cannot_carry_target:
+      return fmt::format(
+          "{} run day(s) a week cannot carry the target of {} with runs of at most {:g} minutes: "
+          "the plan builds to {} a week; add run days to reach the full target",
+          number(n.run_days), amount(n.target, units), number(n.minutes), amount(n.planned, units));
   }
   return std::string(to_string(n.code));
 }
@@ -130,6 +145,8 @@ std::string note_text(const session_note& n) {
       return "Icing: " + text;
     case note_code::hills:
       return "Hills: include gentle uphill sections; walk the downhills";
+    case note_code::downhill:
+      return "Downhill: include short, gentle downhill stretches; shorten your stride";
     case note_code::speed:
       return "Speed: finish with 6 x 20 s relaxed strides, full recovery";
     case note_code::long_run:

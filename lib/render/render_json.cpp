@@ -69,6 +69,7 @@ void write_run(json_writer& j, const run_session& r) {
   j.end_array();
   j.member("surface", to_string(r.where));
   j.member("hills", r.hills);
+  j.member("downhill", r.downhill);
   j.member("speed", r.speed);
   j.member("long_run", r.long_run);
   j.end_object();
@@ -96,6 +97,7 @@ void write_notice(json_writer& j, const plan_notice& n) {
   distance_value("planned_km", n.planned);
   if (n.percent) members.emplace_back("percent", rounded(*n.percent, 1));
   if (n.limit_percent) members.emplace_back("limit_percent", rounded(*n.limit_percent, 1));
+  if (n.minutes) members.emplace_back("minutes", rounded(*n.minutes, 1));
   number_value("age", n.age);
   number_value("min_age", n.min_age);
   number_value("prior_injuries", n.prior_injuries);

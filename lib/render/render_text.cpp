@@ -295,6 +295,7 @@ void render_session(std::string& out, const session& s, unit_system units) {
                                    r.continuous ? "" : " of running", dot, std::lround(r.minutes),
                                    dot, surface_name(r.where));
     if (r.hills) line += fmt::format("{}hills", dot);
+    if (r.downhill) line += fmt::format("{}downhill", dot);
     if (r.speed) line += fmt::format("{}speed work", dot);
     if (r.long_run) line += fmt::format("{}long run", dot);
     wrap(out, "  [ ] ", "      ", line);

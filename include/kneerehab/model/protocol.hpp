@@ -152,6 +152,24 @@ struct load_rules {
   int max_ladder_steps_per_week = 2;
   int min_sessions_per_step = 2;
   double warn_increase = 0.20;  ///< warn when inputs imply more than this
+
+  // Return to volume (docs/plan-rules.md, "Return to volume"; clinical-rules 5). Set in code;
+  // protocol files do not carry them yet.
+  /// Weekly increase while the volume is below what the runner held before the injury:
+  /// held volume comes back faster than new volume is built (restart near 50% and back in
+  /// 2-4 weeks, Daniels' time-off adjustments).
+  double regain_weekly_increase = 0.25;
+  int short_break_days = 10;                ///< fewer days off: resume close to the previous volume
+  int long_break_days = 28;                 ///< more days off: staged return from about a third
+  double restart_after_short_break = 0.90;  ///< share of the held volume (Pfitzinger)
+  double restart_after_break = 0.50;        ///< 10-28 days off (Daniels)
+  double restart_after_long_break = 0.33;   ///< more than 28 days off (Daniels)
+  double min_run_minutes = 15;   ///< no shorter continuous run: fewer, longer runs instead
+  double max_run_minutes = 150;  ///< no longer run (Daniels: long run at most 150 minutes)
+  /// A continuous run this long is always allowed, whatever the last 30 days held: where the
+  /// published walk/run ladders end (20-30 minutes) and any restart begins.
+  double easy_run_minutes = 30;
+  bool downhill_last = false;  ///< downhill after speed (hamstring, popliteus, PCL)
 };
 
 struct protocol {

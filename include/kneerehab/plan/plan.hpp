@@ -54,7 +54,8 @@ struct run_session {
   bool continuous = true;               ///< false for walk-run sessions
   std::vector<run_interval> intervals;  ///< walk-run only
   surface where = surface::flat;
-  bool hills = false;
+  bool hills = false;     ///< gentle uphill sections
+  bool downhill = false;  ///< gentle downhill sections
   bool speed = false;
   bool long_run = false;
 };

@@ -15,26 +15,29 @@ namespace kneerehab {
 /// One code per kind of notice the planner raises. The values each code sets are listed
 /// beside it; plan_notice members it does not list stay unset.
 enum class notice_code {
-  symptom_red_flag_from_age,    ///< symptom_id, symptom, min_age, age
-  symptom_not_red_flag,         ///< symptom_id, symptom
-  few_run_days,                 ///< run_days
-  target_far_above_baseline,    ///< target, baseline, percent, limit_percent
-  baseline_zero,                ///< target
-  current_above_baseline,       ///< current, baseline
-  older_age_slower_build,       ///< age, percent (weekly increase used), limit_percent (usual)
-  prior_injuries_slower_build,  ///< prior_injuries, percent, limit_percent (as above)
-  final_phase_extended,         ///< phase_id, phase_name, weeks (added), target
-  target_not_reached,           ///< target, planned (the most planned in a week)
-  target_zero,                  ///< (none): no running is planned
-  ladder_extended,              ///< ladder_id, phase_id, phase_name (the phase it runs into)
-  consecutive_run_days,         ///< (none): a walk-run day is skipped after a run day
-  target_below_ladder,          ///< target
-  long_run_share_limits_week,   ///< run_days, limit_percent (longest run), percent (of the cap)
-  exercise_barred,              ///< exercise_id, phase_id, phase_name
-  high_load_spread,             ///< exercise_id, exercise_name, days, sessions
-  plan_cut,                     ///< weeks (of the plan), weeks_needed, phase_id, phase_name,
-                                ///< protocol_id
-  pain_holds_first_phase,       ///< pain, pain_max, phase_id, phase_name, weeks
+  symptom_red_flag_from_age,     ///< symptom_id, symptom, min_age, age
+  symptom_not_red_flag,          ///< symptom_id, symptom
+  few_run_days,                  ///< run_days
+  target_far_above_baseline,     ///< target, baseline, percent, limit_percent
+  baseline_zero,                 ///< target
+  current_above_baseline,        ///< current, baseline
+  older_age_slower_build,        ///< age, percent (weekly increase used), limit_percent (usual)
+  prior_injuries_slower_build,   ///< prior_injuries, percent, limit_percent (as above)
+  final_phase_extended,          ///< phase_id, phase_name, weeks (added), target
+  target_not_reached,            ///< target, planned (the most planned in a week)
+  target_zero,                   ///< (none): no running is planned
+  ladder_extended,               ///< ladder_id, phase_id, phase_name (the phase it runs into)
+  consecutive_run_days,          ///< (none): a walk-run day is skipped after a run day
+  target_below_ladder,           ///< target
+  long_run_share_limits_week,    ///< run_days, limit_percent (longest run), percent (of the cap)
+  exercise_barred,               ///< exercise_id, phase_id, phase_name
+  high_load_spread,              ///< exercise_id, exercise_name, days, sessions
+  plan_cut,                      ///< weeks (of the plan), weeks_needed, phase_id, phase_name,
+                                 ///< protocol_id
+  pain_holds_first_phase,        ///< pain, pain_max, phase_id, phase_name, weeks
+  pain_stops_running,            ///< pain, pain_max (the hold threshold), phase_id, phase_name
+  target_below_min_run,          ///< target, minutes (the shortest sensible run)
+  run_days_cannot_carry_target,  ///< target, run_days, planned (the most they carry), minutes
 };
 
 /// "symptom-red-flag-from-age", ... (kebab-case, stable: JSON writes it).
@@ -62,6 +65,9 @@ inline constexpr notice_code all_notice_codes[] = {
     notice_code::high_load_spread,
     notice_code::plan_cut,
     notice_code::pain_holds_first_phase,
+    notice_code::pain_stops_running,
+    notice_code::target_below_min_run,
+    notice_code::run_days_cannot_carry_target,
 };
 
 /// A warning about a plan: its code and the values that code uses (see notice_code).
@@ -78,6 +84,7 @@ struct plan_notice {
   // Percentages (50 means 50%).
   std::optional<double> percent;
   std::optional<double> limit_percent;
+  std::optional<double> minutes;  ///< a run's length in minutes
   // Counts and scores.
   std::optional<int> age;
   std::optional<int> min_age;

@@ -10,6 +10,7 @@
 #include "kneerehab/model/date.hpp"
 #include "kneerehab/model/pain.hpp"
 #include "kneerehab/model/units.hpp"
+#include "kneerehab/plan/training_state.hpp"
 
 namespace kneerehab {
 
@@ -22,9 +23,13 @@ struct runner_profile {
   std::optional<distance> target;  ///< weekly volume to return to; default baseline
   std::vector<weekday> run_days = {weekday::mon, weekday::wed, weekday::fri};
   pace easy_pace = pace::from_seconds_per_km(390);
-  int age = 35;                       ///< 10..100
-  int prior_injuries = 0;             ///< of this kind, 0..20
-  pain_score pain;                    ///< current pain in daily activity
+  int age = 35;            ///< 10..100
+  int prior_injuries = 0;  ///< of this kind, 0..20
+  pain_score pain;         ///< current pain in daily activity
+  /// Weeks since running was last at the baseline volume, for a runner who stopped (current
+  /// 0): how the restart volume is chosen (docs/plan-rules.md, "Return to volume"). Unknown
+  /// when not set.
+  std::optional<int> weeks_off;
   std::vector<std::string> symptoms;  ///< symptom ids
 };
 
@@ -37,6 +42,9 @@ struct plan_request {
   /// The caller's today, to reject start dates far from it. The planner reads no clock:
   /// make_plan throws error(errc::invalid_input) when it is not set.
   std::optional<date> today;
+  /// Where the runner is now. When not set, the planner builds it from the profile
+  /// (training_state_from_profile).
+  std::optional<training_state> state;
   /// The units the distances and pace were stated in: messages about them use these units.
   unit_system units = unit_system::km;
 };

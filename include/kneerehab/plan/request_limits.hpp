@@ -18,7 +18,10 @@ struct request_limits {
   double slowest_pace_s_per_km = pace::slowest_seconds_per_km;
   int min_age = 10;
   int max_age = 100;
-  int max_prior_injuries = 20;  ///< 0 to this
+  int max_prior_injuries = 20;    ///< 0 to this
+  int max_weeks_off = 520;        ///< weeks without normal running: 0 to this
+  double max_run_km = 250.0;      ///< one logged run: 0 to this
+  double max_run_minutes = 1440;  ///< one logged run: 0 to this
   int min_weeks = 1;
   int max_weeks = 104;
   int days_before_today = 365;  ///< start no earlier than today minus this

@@ -16,6 +16,7 @@ enum class note_code {
   cool_down,       ///< text: the protocol's cool-down advice
   icing,           ///< text: the phase's advice about ice
   hills,           ///< include gentle uphill sections
+  downhill,        ///< include short, gentle downhill sections
   speed,           ///< finish with strides
   long_run,        ///< keep the long run easy
   twice_a_day,     ///< exercise_id, exercise_name: a daily exercise done twice a day

@@ -1,0 +1,72 @@
+// A runner's training state from the profile (docs/plan-rules.md, "Return to volume").
+#include "kneerehab/plan/training_state.hpp"
+
+#include "kneerehab/plan/profile.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kneerehab {
+namespace {
+
+/// The single-session spike rule looks back 30 days (Frandsen et al. 2025); four weeks of
+/// history cover it.
+constexpr int history_days = 28;
+
+/// Runs of `weekly` volume spread over the run days, on each run day in [first, last).
+void add_runs(const runner_profile& profile, distance weekly, double min_run_minutes, date first,
+              date last, std::vector<logged_run>& out) {
+  if (weekly.km() <= 0 || profile.run_days.empty()) return;
+  std::vector<weekday> days = profile.run_days;
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  const double shortest = profile.easy_pace.distance_in(min_run_minutes).km();
+  const auto by_volume =
+      static_cast<std::size_t>(std::max(1.0, std::floor(weekly.km() / shortest)));
+  if (days.size() > by_volume)
+    days.erase(days.begin(), days.end() - static_cast<std::ptrdiff_t>(by_volume));
+  const distance each = distance::from_km(weekly.km() / static_cast<double>(days.size()));
+  for (date d = first; d < last; d = d.plus_days(1)) {
+    if (std::find(days.begin(), days.end(), d.day_of_week()) == days.end()) continue;
+    out.push_back(logged_run{.day = d,
+                             .minutes = profile.easy_pace.minutes_for(each),
+                             .run = each,
+                             .continuous = true,
+                             .step = std::nullopt});
+  }
+}
+
+}  // namespace
+
+distance volume_last_week(const training_state& state, date plan_start) noexcept {
+  double km = 0;
+  for (const auto& r : state.recent_runs) {
+    const int ago = days_between(r.day, plan_start);
+    if (ago >= 1 && ago <= 7) km += r.run.km();
+  }
+  return distance::from_km(km);
+}
+
+training_state training_state_from_profile(const runner_profile& profile, date plan_start,
+                                           double min_run_minutes) {
+  training_state state;
+  state.pain = profile.pain;
+  const auto first = plan_start.try_plus_days(-history_days);
+  if (profile.current.km() > 0) {
+    // Still running: what the runner does now, every week of the last four.
+    state.days_since_normal_running = 0;
+    if (first)
+      add_runs(profile, profile.current, min_run_minutes, *first, plan_start, state.recent_runs);
+    return state;
+  }
+  if (!profile.weeks_off) return state;  // stopped, for an unknown time
+  const int days_off = *profile.weeks_off * 7;
+  state.days_since_normal_running = days_off;
+  // Stopped `days_off` days ago: the runs before the break at the baseline volume.
+  const auto stop = plan_start.try_plus_days(-days_off);
+  if (first && stop && *first < *stop)
+    add_runs(profile, profile.baseline, min_run_minutes, *first, *stop, state.recent_runs);
+  return state;
+}
+
+}  // namespace kneerehab
