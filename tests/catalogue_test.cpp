@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "catalogue/barred.hpp"
 #include "catalogue_test_support.hpp"
 #include "kneerehab/catalogue/catalogue.hpp"
 
@@ -217,6 +218,122 @@ TEST(CatalogueProtocols, NoPhasePrescribesWhatItBars) {
       demo_item +
           ", phase 'settle': prescribes 'nordic-hamstring-curl', which the phase "
           "bars");
+}
+
+// docs/plan-rules.md rule 6, checked on the catalogue: entry criteria never test what the
+// phase before them bars (docs/catalogue-format.md, "Barred exercises").
+TEST(CatalogueBarred, EntryCriteriaNeverTestWhatThePhaseBeforeBars) {
+  const std::string accepted =
+      "; accepted: entry criteria that test only what the phase before allows";
+  // A measure of the known-measures table: plank_hold performs a plank.
+  EXPECT_EQ(problem_after([](auto& c) {
+              walk_run(c).barred_exercises.push_back("plank");
+              build(c).entry_criteria.push_back({"plank_hold", ">=", 45, "s", "Plank 45 s", ""});
+            }),
+            demo_item +
+                ", phase 'build': entry criterion 'plank_hold' tests 'plank', which phase "
+                "'walk-run' before it bars" +
+                accepted);
+  // Any other measure tests the exercises whose ids it spells, plurals included.
+  EXPECT_EQ(problem_after([](auto& c) {
+              walk_run(c).entry_criteria.push_back(
+                  {"nordic_hamstring_curls_pain_free", ">=", 5, "reps", "5 Nordic curls", ""});
+            }),
+            demo_item +
+                ", phase 'walk-run': entry criterion 'nordic_hamstring_curls_pain_free' tests "
+                "'nordic-hamstring-curl', which phase 'settle' before it bars" +
+                accepted);
+  // A run, after a phase without running.
+  EXPECT_EQ(problem_after([](auto& c) {
+              walk_run(c).entry_criteria.push_back(
+                  {"run_pain_nprs", "<=", 3, "/10", "Runs with pain 3/10 or less", ""});
+            }),
+            demo_item +
+                ", phase 'walk-run': entry criterion 'run_pain_nprs' tests running, which "
+                "phase 'settle' before it does not allow (running mode 'none')" +
+                accepted);
+  // What only the phase before the phase before bars is fine: build follows walk-run.
+  auto content = fixture_content();
+  build(content).entry_criteria.push_back(
+      {"nordic_hamstring_curls_pain_free", ">=", 5, "reps", "5 Nordic curls", ""});
+  EXPECT_NO_THROW(catalogue{std::move(content)});
+}
+
+TEST(CatalogueBarred, AdviceNeverNamesWhatItsPhaseBars) {
+  const auto diagnostics_after = [](auto edit) {
+    auto content = fixture_content();
+    edit(content);
+    try {
+      const catalogue cat(std::move(content));
+    } catch (const error& e) {
+      return e.diagnostics();
+    }
+    return std::vector<diagnostic>{};
+  };
+  // Phase advice, in any case, with hyphens or a plural.
+  for (const char* text : {"Warm up with 5 Nordic hamstring curls.", "NORDIC-HAMSTRING-CURL",
+                           "nordic hamstring curl"}) {
+    const auto found = diagnostics_after([&](auto& c) { settle(c).advice.push_back(text); });
+    ASSERT_EQ(found.size(), 1U) << text;
+    EXPECT_EQ(found[0].code, "barred");
+    EXPECT_EQ(found[0].field, "advice");
+    EXPECT_EQ(describe(found[0]),
+              demo_item +
+                  ", phase 'settle': advice names 'Nordic hamstring curl' "
+                  "('nordic-hamstring-curl'), which the phase bars; accepted: advice that names "
+                  "no exercise the phase bars");
+  }
+  // The warm-up and the cool-down, against every phase's bars.
+  EXPECT_EQ(problem_after([](auto& c) {
+              demo(c).advice[0].text = "Walk 5 minutes, then 3 Nordic hamstring curls.";
+            }),
+            demo_item +
+                ": warm-up advice names 'Nordic hamstring curl' ('nordic-hamstring-curl'), "
+                "which phase 'settle' bars; accepted: a warm-up and cool-down that name no "
+                "exercise any phase bars");
+  EXPECT_EQ(problem_after([](auto& c) {
+              walk_run(c).barred_exercises.push_back("plank");
+              demo(c).advice[1].text = "Finish with a plank.";
+            }),
+            demo_item +
+                ": cool-down advice names 'Plank' ('plank'), which phase 'walk-run' bars; "
+                "accepted: a warm-up and cool-down that name no exercise any phase bars");
+  // A longer name wins over a barred one inside it: a single-leg glute bridge is not a glute
+  // bridge. Other advice topics and texts naming no barred exercise are fine.
+  EXPECT_TRUE(diagnostics_after([](auto& c) {
+                walk_run(c).barred_exercises.push_back("glute-bridge");
+                walk_run(c).advice.push_back("Single-leg glute bridges are fine now.");
+                demo(c).advice.push_back({advice_topic::general, "No Nordic hamstring curls yet."});
+                build(c).advice.push_back("Nordic hamstring curls on a day without a long run.");
+              }).empty());
+}
+
+// (The third half of rule 6, no phase prescribing what it bars, is
+// CatalogueProtocols.NoPhasePrescribesWhatItBars above.)
+
+TEST(CatalogueBarred, MatchesNamesAndIdsOfTheShippedExercises) {
+  const auto content =
+      load_catalogue_sources(kneerehab::testing::source_dir() / "data" / "catalogue");
+  std::vector<const exercise*> all;
+  for (const auto& e : content.exercises) all.push_back(&e);
+  const auto named = [&](std::string_view text) {
+    std::vector<std::string> ids;
+    for (const auto* e : detail::exercises_named_in(text, all)) ids.push_back(e->id);
+    return ids;
+  };
+  using ids = std::vector<std::string>;
+  EXPECT_EQ(named("Warm up with walking lunges and leg swings."),
+            (ids{"walking-lunge", "leg-swing"}));
+  EXPECT_EQ(named("Pogo hops, then single-leg hops."), (ids{"pogo-hop", "single-leg-hop"}));
+  EXPECT_EQ(named("side plank, then a plank"), (ids{"side-plank", "plank"}));
+  EXPECT_EQ(named("bent-knee calf raises"), (ids{"bent-knee-calf-raise"}));
+  EXPECT_EQ(named("avoid deep squats, lunges and jumping"), ids{});
+  EXPECT_EQ(named("a few minutes of brisk walking"), ids{});
+  EXPECT_EQ(detail::demands_of("single_leg_hops_pain_free", all).exercises, ids{"single-leg-hop"});
+  EXPECT_EQ(detail::demands_of("side_plank_hold", all).exercises, ids{"side-plank"});
+  EXPECT_EQ(detail::demands_of("pain_daily_nprs", all).exercises, ids{});
+  EXPECT_TRUE(detail::demands_of("walk_run_ladder_completed", all).running);
+  EXPECT_EQ(detail::demands_of("wall_sits_held_s", all).exercises, ids{"wall-sit"});
 }
 
 TEST(CatalogueProtocols, ProgressionWeeksIncreaseFromTwoWithinMaxWeeks) {

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "catalogue/barred.hpp"
 #include "catalogue/rules.hpp"
 #include "catalogue/validate.hpp"
 #include "kneerehab/core/error.hpp"
@@ -343,7 +345,74 @@ void validate_phase(problems& out, const phase& ph, std::size_t index, std::size
   for (const auto& text : ph.advice) require_text(out, item, "an advice text", text);
 }
 
-void validate_protocol(problems& out, const protocol& p, const known_ids& known) {
+bool bars(const phase& ph, std::string_view exercise_id) {
+  return std::find(ph.barred_exercises.begin(), ph.barred_exercises.end(), exercise_id) !=
+         ph.barred_exercises.end();
+}
+
+// "'Walking lunge (dynamic warm-up)' ('walking-lunge')": the name a reader knows, the id to fix.
+std::string exercise_label(const exercise& e) { return fmt::format("'{}' ('{}')", e.name, e.id); }
+
+// Rule 6 of docs/plan-rules.md, as far as the catalogue shows it: an entry criterion never
+// tests an exercise the phase before it bars, nor a run when that phase does not run.
+void check_criteria_against_bars(problems& out, const protocol& p,
+                                 std::span<const exercise* const> named, const std::string& item) {
+  for (std::size_t i = 1; i < p.phases.size(); ++i) {
+    const auto& before = p.phases[i - 1];
+    const auto phase_item = fmt::format("{}, phase '{}'", item, p.phases[i].id);
+    for (const auto& c : p.phases[i].entry_criteria) {
+      const auto demands = demands_of(c.measure, named);
+      for (const auto& id : demands.exercises) {
+        if (!bars(before, id)) continue;
+        out.add("barred", phase_item, "criteria",
+                fmt::format("entry criterion '{}' tests '{}', which phase '{}' before it bars; "
+                            "accepted: entry criteria that test only what the phase before "
+                            "allows",
+                            c.measure, id, before.id));
+      }
+      if (demands.running && before.running.mode == running_mode::none) {
+        out.add("barred", phase_item, "criteria",
+                fmt::format("entry criterion '{}' tests running, which phase '{}' before it "
+                            "does not allow (running mode 'none'); accepted: entry criteria "
+                            "that test only what the phase before allows",
+                            c.measure, before.id));
+      }
+    }
+  }
+}
+
+// Rule 6 for texts: a phase's advice names no exercise the phase bars, and the warm-up and
+// cool-down (printed with every run and in every plan's advice) none that any phase bars.
+void check_advice_against_bars(problems& out, const protocol& p,
+                               std::span<const exercise* const> named, const std::string& item) {
+  for (const auto& ph : p.phases) {
+    const auto phase_item = fmt::format("{}, phase '{}'", item, ph.id);
+    for (const auto& text : ph.advice) {
+      for (const exercise* e : exercises_named_in(text, named)) {
+        if (!bars(ph, e->id)) continue;
+        out.add("barred", phase_item, "advice",
+                fmt::format("advice names {}, which the phase bars; accepted: advice that "
+                            "names no exercise the phase bars",
+                            exercise_label(*e)));
+      }
+    }
+  }
+  for (const auto& note : p.advice) {
+    if (note.topic != advice_topic::warm_up && note.topic != advice_topic::cool_down) continue;
+    for (const exercise* e : exercises_named_in(note.text, named)) {
+      for (const auto& ph : p.phases) {
+        if (!bars(ph, e->id)) continue;
+        out.add("barred", item, "advice",
+                fmt::format("{} advice names {}, which phase '{}' bars; accepted: a warm-up "
+                            "and cool-down that name no exercise any phase bars",
+                            to_string(note.topic), exercise_label(*e), ph.id));
+      }
+    }
+  }
+}
+
+void validate_protocol(problems& out, const protocol& p, const known_ids& known,
+                       const catalogue_content& content) {
   const auto item = fmt::format("protocol '{}'", p.id);
   require_text(out, item, "name", p.name);
   if (!known.conditions.contains(p.condition_id)) {
@@ -369,6 +438,9 @@ void validate_protocol(problems& out, const protocol& p, const known_ids& known)
     }
     validate_phase(out, ph, i, p.phases.size(), known, phase_item);
   }
+  const auto named = protocol_exercises(p, content.exercises);
+  check_criteria_against_bars(out, p, named, item);
+  check_advice_against_bars(out, p, named, item);
 }
 
 }  // namespace
@@ -515,7 +587,7 @@ std::vector<diagnostic> catalogue_problems(const catalogue_content& content) {
   validate_ladders(out, content);
   validate_exercises(out, content);
   validate_conditions(out, content, known);
-  for (const auto& p : content.protocols) validate_protocol(out, p, known);
+  for (const auto& p : content.protocols) validate_protocol(out, p, known, content);
   return out.take();
 }
 

@@ -248,6 +248,12 @@ class reader {
       const auto p = wanted(protocols, "protocol");
       keep_protocols_->insert(p.first);
       keep_conditions_->insert(p.second);
+      // A condition can have more protocols than the one it names (cartilage-damage: the
+      // non-operated default and cartilage-repair-rehab); the one it names comes too, so that
+      // the selection validates as the whole catalogue does.
+      for (const auto& c : conditions) {
+        if (c.first == p.second && c.second) keep_protocols_->insert(*c.second);
+      }
     } else {
       const auto c = wanted(conditions, "condition");
       keep_conditions_->insert(c.first);

@@ -568,10 +568,23 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day)
     if (others <= other_km + 0.01) break;
     other_km = others;
   }
-  // Rounding down left up to 10 m a run: the last run takes it back where its bound allows.
   planned_run& last = runs.back();
+  if (has_long) {
+    // Bounded runs may leave the week short: the long run stays within its share of what the
+    // week holds (rule 3).
+    const double others = planned - last.km;
+    const double most = floor_to_10m(load_.long_run_share * others / (1.0 - load_.long_run_share));
+    if (last.km > most) {
+      planned -= last.km - most;
+      last.km = most;
+    }
+  }
+  // Rounding down left up to 10 m a run: the last run takes it back where its bound allows.
   const double topped = floor_to_10m(last.km + (volume - planned));
-  if (topped > last.km && topped <= bounds[runs.size() - 1] + 1e-9) {
+  const double share_bound =
+      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share)
+               : topped;
+  if (topped > last.km && topped <= bounds[runs.size() - 1] + 1e-9 && topped <= share_bound + 1e-9) {
     planned += topped - last.km;
     last.km = topped;
   }

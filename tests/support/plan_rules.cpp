@@ -188,6 +188,12 @@ rule_findings check_single_run_spikes(const plan_under_test& t) {
   rule_findings out;
   const auto& load = t.proto.load;
   const auto runs = runs_of(t.p);
+  // The runs before the plan count too (the runner's training state).
+  const training_state state =
+      t.request.state ? *t.request.state
+                      : training_state_from_profile(t.request.profile, t.p.start,
+                                                    load.min_run_minutes);
+  const double floor_km = t.request.profile.easy_pace.distance_in(load.easy_run_minutes).km();
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto& r = runs[i];
     if (!r.run->continuous) continue;
@@ -195,11 +201,19 @@ rule_findings check_single_run_spikes(const plan_under_test& t) {
     for (std::size_t j = 0; j < i; ++j) {
       if (runs[j].day >= r.day - 30) longest = std::max(longest, runs[j].km);
     }
+    for (const auto& before : state.recent_runs) {
+      if (days_between(before.day, t.p.start) + r.day <= 30) {
+        longest = std::max(longest, before.run.km());
+      }
+    }
     const plan_week& w = t.p.weeks[r.week];
-    if (longest > 0 && r.km > load.spike_ratio * longest + eps) {
+    if (r.km > std::max(load.spike_ratio * longest, floor_km) + eps) {
       add(out, rule, w, "run longer than 110% of the longest run in 30 days");
     }
-    if (r.km > load.long_run_share * w.run_cap.km() + eps) {
+    // The long-run share holds only with 4 or more runs in the week (rule 3).
+    int runs_this_week = 0;
+    for (const auto& other : runs) runs_this_week += other.week == r.week ? 1 : 0;
+    if (runs_this_week >= 4 && r.km > load.long_run_share * w.run_total.km() + eps) {
       add(out, rule, w, "run above the long-run share");
     }
   }

@@ -35,11 +35,10 @@ catalogue open_catalogue(const std::filesystem::path& path);
 /// condition or one protocol.
 ///
 /// For a protocol (or a condition and its protocol, if it has one) the catalogue holds:
-/// - that protocol and its condition;
+/// - that protocol and its condition, and the protocol the condition names when it is another
+///   one (cartilage-damage names cartilage-damage-rehab; cartilage-repair-rehab is its second);
 /// - the exercises its phases prescribe or bar, with their whole regression/progression
 ///   chains (so that every link inside the catalogue resolves);
-/// - the warm-up and cool-down exercises the planner names in run sessions (leg swing,
-///   walking lunge, high-knee march, hamstring and calf stretch), with their chains;
 /// - the walk/run ladders its phases climb;
 /// - every red flag and every symptom (the safety gate screens them all).
 /// It is validated like a whole catalogue, and make_plan on it gives exactly the plan it gives
