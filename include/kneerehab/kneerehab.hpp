@@ -20,7 +20,8 @@
 #include "kneerehab/model/units.hpp"
 // catalogue: the validated, immutable catalogue
 #include "kneerehab/catalogue/catalogue.hpp"
-// plan: profile, limits, plan, notices, planner, safety gate
+// plan: profile, limits, plan, notices, planner, safety gate, the plan audit
+#include "kneerehab/plan/audit.hpp"
 #include "kneerehab/plan/plan.hpp"
 #include "kneerehab/plan/plan_notice.hpp"
 #include "kneerehab/plan/planner.hpp"
