@@ -268,7 +268,7 @@ void write_output_file(const std::string& file, std::string_view bytes,
 }
 
 int print_referral(const referral& r) {
-  std::cerr << fmt::format("STOP: no plan. {}\n{}\n", r.red_flag_name, r.message);
+  std::cerr << fmt::format("STOP: no plan. {}\n{}\n", r.title, r.message);
   return red_flag;
 }
 

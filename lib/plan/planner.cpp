@@ -8,7 +8,6 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <limits>
 
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/plan/safety.hpp"
@@ -228,14 +227,11 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
 }  // namespace
 
 plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
-  // The safety gate comes first: a red flag is never hidden behind invalid input or a typo.
-  // An age out of range cannot be trusted to rule out an age-gated red flag (the Ottawa rule),
-  // so it screens as the oldest age.
-  const auto& limits = plan_request_limits;
-  const int age = request.profile.age >= limits.min_age && request.profile.age <= limits.max_age
-                      ? request.profile.age
-                      : std::numeric_limits<int>::max();
-  if (auto r = screen_symptoms(cat, request.profile.symptoms, age)) return *r;
+  // The safety gate comes first: a referral is never hidden behind invalid input or a typo
+  // (safety_gate screens an age out of range as the oldest age).
+  if (auto r = safety_gate(cat, request)) return *r;
+  // No red flag among the known symptoms: now an unknown one is reported.
+  (void)screen_symptoms(cat, request.profile.symptoms, request.profile.age);
   validate_request(request);
   const resolved ids = resolve(cat, request);
   if (ids.proto == nullptr) return referral_for_condition(*ids.cond);
