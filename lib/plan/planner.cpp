@@ -73,6 +73,29 @@ void symptom_warnings(const catalogue& cat, const runner_profile& profile,
   }
 }
 
+// What the condition says about this runner: a recurrent injury to refer, an unusual age.
+void condition_warnings(const condition* cond, const runner_profile& profile,
+                        detail::warning_list& warnings) {
+  if (cond == nullptr) return;
+  if (cond->refer_min_prior_injuries && profile.prior_injuries >= *cond->refer_min_prior_injuries) {
+    plan_notice n(notice_code::orthopaedic_referral);
+    n.prior_injuries = profile.prior_injuries;
+    n.condition_id = cond->id;
+    n.condition_name = cond->name;
+    warnings.add(std::move(n));
+  }
+  if (const auto& ages = cond->typical_age;
+      ages && (profile.age < ages->min_years || profile.age > ages->max_years)) {
+    plan_notice n(notice_code::age_outside_typical_range);
+    n.age = profile.age;
+    n.min_age = ages->min_years;
+    n.max_age = ages->max_years;
+    n.condition_id = cond->id;
+    n.condition_name = cond->name;
+    warnings.add(std::move(n));
+  }
+}
+
 void profile_warnings(const protocol& proto, const runner_profile& profile, distance target,
                       detail::warning_list& warnings) {
   const auto& load = proto.load;
@@ -178,6 +201,7 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
   const runner_profile& profile = request.profile;
   const distance target = profile.target.value_or(profile.baseline);
   detail::warning_list warnings;
+  condition_warnings(cond, profile, warnings);
   symptom_warnings(cat, profile, warnings);
   profile_warnings(proto, profile, target, warnings);
 
@@ -212,7 +236,7 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
          .start = start,
          .end = start.plus_days(days - 1),
          .weeks = std::move(weeks),
-         .warnings = std::move(warnings).take(),
+         .warnings = std::move(warnings).take_referrals_first(),
          .advice = {},
          .sources = proto.sources,
          .baseline = profile.baseline,
@@ -239,6 +263,12 @@ plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
 }
 
 namespace detail {
+
+std::vector<plan_notice> warning_list::take_referrals_first() && {
+  std::stable_partition(items_.begin(), items_.end(),
+                        [](const plan_notice& n) { return is_referral(n.code); });
+  return std::move(items_);
+}
 
 void warning_list::add(plan_notice notice) {
   if (std::find(items_.begin(), items_.end(), notice) == items_.end()) {

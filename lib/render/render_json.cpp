@@ -1,7 +1,8 @@
 // Plan -> JSON per docs/plan.schema.json (schema id "kneerehab.plan/1").
 // Written as a stream (render/json_writer.hpp), with no document tree in between. Keys come
 // out in the order written here, so the output is stable and reads top-down: the fields
-// the plan contract (docs/plan-json.md) requires first, documented extras after them.
+// the plan contract (docs/plan-json.md) requires first (the warnings before the weeks),
+// documented extras after them.
 // Distances are always kilometres, rounded to 2 decimals.
 #include <cmath>
 #include <string>
@@ -98,6 +99,7 @@ void write_notice(json_writer& j, const plan_notice& n) {
   if (n.limit_percent) members.emplace_back("limit_percent", rounded(*n.limit_percent, 1));
   number_value("age", n.age);
   number_value("min_age", n.min_age);
+  number_value("max_age", n.max_age);
   number_value("prior_injuries", n.prior_injuries);
   number_value("run_days", n.run_days);
   number_value("weeks", n.weeks);
@@ -114,6 +116,8 @@ void write_notice(json_writer& j, const plan_notice& n) {
   text_value("exercise_id", n.exercise_id);
   text_value("exercise_name", n.exercise_name);
   text_value("protocol_id", n.protocol_id);
+  text_value("condition_id", n.condition_id);
+  text_value("condition_name", n.condition_name);
   members.emplace_back("text", notice_text(n, unit_system::km));
   j.begin_object();
   for (const auto& [key, value] : members) {
@@ -227,13 +231,15 @@ std::string render_json(const plan& p) {
   write_named(j, "protocol", p.protocol_id, p.protocol_name);
   j.member("start", p.start.iso());
   j.member("end", p.end.iso());
-  j.key("weeks");
-  j.begin_array();
-  for (const auto& w : p.weeks) write_week(j, w);
-  j.end_array();
+  // Every warning and referral notice before week 1 (docs/plan-rules.md rule 7): a reader
+  // streaming the document meets them first.
   j.key("warnings");
   j.begin_array();
   for (const auto& w : p.warnings) write_notice(j, w);
+  j.end_array();
+  j.key("weeks");
+  j.begin_array();
+  for (const auto& w : p.weeks) write_week(j, w);
   j.end_array();
   j.key("advice");
   j.string_array(p.advice);
