@@ -14,8 +14,10 @@
 #include "kneerehab/core/version.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/plan/planner.hpp"
+#include "kneerehab/plan/safety.hpp"
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
+#include "planner_fixtures.hpp"
 
 using namespace kneerehab;
 
@@ -566,10 +568,10 @@ TEST(NoticeText, SafetyNoticesNameTheConditionAndTheAges) {
   referral.condition_id = "patellar-instability";
   referral.condition_name = "Patellar instability";
   EXPECT_EQ(notice_text(referral, unit_system::km),
-            "see an orthopaedic specialist: 2 earlier injuries of this kind (Patellar instability) "
-            "mean it keeps coming back, and each repeat makes another more likely; ask whether the "
-            "knee needs surgical stabilisation. The plan can start meanwhile; stop and get help if "
-            "the knee gives way");
+            "see an orthopaedic specialist about Patellar instability: 2 earlier injuries of this "
+            "kind mean it keeps coming back, and each repeat makes another more likely; ask "
+            "whether the knee needs surgical stabilisation. The plan can start meanwhile; stop and "
+            "get help if the knee gives way");
   EXPECT_TRUE(is_referral(notice_code::orthopaedic_referral));
   EXPECT_FALSE(is_referral(notice_code::age_outside_typical_range));
   plan_notice age(notice_code::age_outside_typical_range);
@@ -596,7 +598,7 @@ TEST(RenderText, ReferralNoticesComeFirstUnderTheirOwnHeading) {
   referral.condition_name = "Patellar instability";
   p.warnings.insert(p.warnings.begin(), referral);
   const auto text = render_text(p);
-  const auto heading = text.find("Referral\n--------\n  ! see an orthopaedic specialist: 3");
+  const auto heading = text.find("Referral\n--------\n  ! see an orthopaedic specialist about");
   ASSERT_NE(heading, std::string::npos) << text;
   EXPECT_LT(heading, text.find("Warnings\n"));
   EXPECT_LT(text.find("Warnings\n"), text.find("Week 1"));
@@ -756,6 +758,85 @@ TEST(PlanSchema, ListsEveryNoticeCode) {
                           .at("enum")
                           .get<std::vector<std::string>>();
   EXPECT_EQ(listed, codes);
+}
+
+}  // namespace
+}  // namespace kneerehab
+
+namespace kneerehab {
+namespace {
+
+// The Ottawa referral of the planner fixture, its condition marked traumatic.
+referral ottawa_referral_sample() {
+  auto content = testing::fixture_content();
+  content.conditions[0].traumatic = true;
+  const catalogue cat(std::move(content));
+  auto request = testing::standard_request();
+  request.profile.age = 61;
+  request.profile.injury_date = date::from_ymd(2026, 11, 18);
+  return *safety_gate(cat, request);
+}
+
+TEST(RenderReferral, JsonMatchesGolden) {
+  expect_matches_golden("referral.json", render_json(ottawa_referral_sample()));
+}
+
+TEST(RenderReferral, TextIsTheStopLineAndTheMessage) {
+  const referral r = ottawa_referral_sample();
+  EXPECT_EQ(render_text(r),
+            "STOP: no plan. Possible fracture (Ottawa knee rule)\n" + r.message + "\n");
+  EXPECT_EQ(render(r, output_format::text), render_text(r));
+  EXPECT_EQ(render(r, output_format::json), render_json(r));
+}
+
+TEST(RenderReferral, JsonCarriesWhatEachReasonUses) {
+  const catalogue cat = testing::fixture_catalogue();
+  auto request = testing::standard_request();
+  request.profile.symptoms = {"calf-swelling"};
+  auto j = nlohmann::ordered_json::parse(render_json(*safety_gate(cat, request)));
+  EXPECT_EQ(j.at("schema"), "kneerehab.referral/1");
+  EXPECT_EQ(j.at("reason"), "red-flag");
+  EXPECT_EQ(j.at("red_flag").at("id"), "possible-dvt");
+  EXPECT_EQ(j.at("symptom_id"), "calf-swelling");
+  EXPECT_FALSE(j.contains("condition"));
+  EXPECT_FALSE(j.contains("pain"));
+
+  request.profile.symptoms.clear();
+  request.profile.pain = pain_score::from_int(9);
+  j = nlohmann::ordered_json::parse(render_json(*safety_gate(cat, request)));
+  EXPECT_EQ(j.at("reason"), "pain");
+  EXPECT_EQ(j.at("pain"), 9);
+  EXPECT_EQ(j.at("pain_refer_min"), 8);
+  EXPECT_EQ(j.at("condition").at("id"), "hamstring-tendinopathy");
+  EXPECT_FALSE(j.contains("red_flag"));
+
+  request.profile.pain = pain_score::from_int(0);
+  request.protocol_id.clear();
+  request.condition_id = "popliteal-artery-entrapment";
+  j = nlohmann::ordered_json::parse(render_json(*safety_gate(cat, request)));
+  EXPECT_EQ(j.at("reason"), "referral-only-condition");
+  EXPECT_EQ(j.at("title"), "Popliteal artery entrapment");
+  EXPECT_EQ(j.at("condition").at("name"), "Popliteal artery entrapment");
+  EXPECT_FALSE(j.contains("red_flag"));
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j.items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"schema", "reason", "title", "condition", "why",
+                                            "action", "message", "generator"}));
+}
+
+TEST(PlanSchema, ListsEveryReferralReason) {
+  const auto listed = shipped_schema()
+                          .at("$defs")
+                          .at("referral")
+                          .at("properties")
+                          .at("reason")
+                          .at("enum")
+                          .get<std::vector<std::string>>();
+  EXPECT_EQ(listed, (std::vector<std::string>{
+                        std::string(to_string(referral_reason::red_flag)),
+                        std::string(to_string(referral_reason::referral_only_condition)),
+                        std::string(to_string(referral_reason::ottawa_knee_rule)),
+                        std::string(to_string(referral_reason::pain))}));
 }
 
 }  // namespace

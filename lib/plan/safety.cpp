@@ -95,7 +95,7 @@ std::optional<referral> ottawa_referral(const condition& c, const plan_request& 
   r.title = "Possible fracture (Ottawa knee rule)";
   r.condition_id = c.id;
   r.condition_name = c.name;
-  r.age = profile.age;
+  if (age_valid) r.age = profile.age;
   r.min_age = ottawa_knee_rule.min_age;
   r.injury_date = injured;
   r.days_since_injury = days;
@@ -109,10 +109,7 @@ std::optional<referral> ottawa_referral(const condition& c, const plan_request& 
       "is comfortable.";
   const std::string age_text =
       age_valid ? fmt::format("at age {}", profile.age)
-                : fmt::format(
-                      "and the age given ({}) is not a valid age, so it cannot rule the "
-                      "criterion out",
-                      profile.age);
+                : std::string("and no valid age was given to rule out its age criterion");
   r.message = fmt::format(
       "{} ({}) starts with an injury; yours, on {}, was {}, {}. {} {} No exercise or running "
       "plan is given until a fracture has been ruled out.",

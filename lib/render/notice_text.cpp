@@ -117,11 +117,11 @@ std::string notice_text(const plan_notice& n, unit_system units) {
           number(n.pain), number(n.pain_max), n.phase_name, number(n.weeks), number(n.pain_max));
     case notice_code::orthopaedic_referral:
       return fmt::format(
-          "see an orthopaedic specialist: {} earlier injuries of this kind ({}) mean it keeps "
+          "see an orthopaedic specialist about {}: {} earlier injuries of this kind mean it keeps "
           "coming back, and each repeat makes another more likely; ask whether the knee needs "
           "surgical stabilisation. The plan can start meanwhile; stop and get help if the knee "
           "gives way",
-          number(n.prior_injuries), n.condition_name);
+          n.condition_name, number(n.prior_injuries));
     case notice_code::age_outside_typical_range:
       return fmt::format(
           "age {} is outside the ages {} is usually seen at ({}): have the diagnosis confirmed "

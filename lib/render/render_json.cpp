@@ -1,4 +1,5 @@
-// Plan -> JSON per docs/plan.schema.json (schema id "kneerehab.plan/1").
+// Plan -> JSON per docs/plan.schema.json (schema id "kneerehab.plan/1"), and the referral
+// given instead of a plan ("kneerehab.referral/1").
 // Written as a stream (render/json_writer.hpp), with no document tree in between. Keys come
 // out in the order written here, so the output is stable and reads top-down: the fields
 // the plan contract (docs/plan-json.md) requires first (the warnings before the weeks),
@@ -21,6 +22,7 @@ namespace {
 using detail::json_writer;
 
 constexpr std::string_view schema_id = "kneerehab.plan/1";
+constexpr std::string_view referral_schema_id = "kneerehab.referral/1";
 
 double rounded(double value, int decimals) {
   const double scale = std::pow(10.0, decimals);
@@ -218,7 +220,40 @@ void write_week(json_writer& j, const plan_week& w) {
   j.end_object();
 }
 
+void write_generator(json_writer& j) {
+  j.key("generator");
+  j.begin_object();
+  j.member("name", "kneerehab");
+  j.member("version", version);
+  j.end_object();
+}
+
 }  // namespace
+
+std::string render_json(const referral& r) {
+  std::string out;
+  json_writer j(out);
+  j.begin_object();
+  j.member("schema", referral_schema_id);
+  j.member("reason", to_string(r.reason));
+  j.member("title", r.title);
+  if (!r.red_flag_id.empty()) write_named(j, "red_flag", r.red_flag_id, r.red_flag_name);
+  if (!r.symptom_id.empty()) j.member("symptom_id", r.symptom_id);
+  if (!r.condition_id.empty()) write_named(j, "condition", r.condition_id, r.condition_name);
+  if (r.pain) j.member("pain", *r.pain);
+  if (r.pain_refer_min) j.member("pain_refer_min", *r.pain_refer_min);
+  if (r.age) j.member("age", *r.age);
+  if (r.min_age) j.member("min_age", *r.min_age);
+  if (r.injury_date) j.member("injury_date", r.injury_date->iso());
+  if (r.days_since_injury) j.member("days_since_injury", *r.days_since_injury);
+  j.member("why", r.why);
+  j.member("action", r.action);
+  j.member("message", r.message);
+  write_generator(j);
+  j.end_object();
+  out += '\n';
+  return out;
+}
 
 std::string render_json(const plan& p) {
   std::string out;
@@ -248,11 +283,7 @@ std::string render_json(const plan& p) {
   j.member("baseline_km", km(p.baseline));
   j.member("target_km", km(p.target));
   j.member("easy_pace_s_per_km", rounded(p.easy_pace.seconds_per_km(), 1));
-  j.key("generator");
-  j.begin_object();
-  j.member("name", "kneerehab");
-  j.member("version", version);
-  j.end_object();
+  write_generator(j);
   j.end_object();
   // Invalid UTF-8 in catalogue text is replaced (U+FFFD) rather than aborting the export.
   out += '\n';

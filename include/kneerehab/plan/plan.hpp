@@ -130,7 +130,7 @@ struct referral {
   std::string condition_name;
   std::optional<int> pain;            ///< pain: the score reported (0-10)
   std::optional<int> pain_refer_min;  ///< pain: the protocol's referral threshold
-  std::optional<int> age;             ///< ottawa_knee_rule: the runner's age
+  std::optional<int> age;             ///< ottawa_knee_rule: the runner's age, when valid
   std::optional<int> min_age;         ///< ottawa_knee_rule: the rule's age (55)
   std::optional<date> injury_date;    ///< ottawa_knee_rule
   /// ottawa_knee_rule: days from the injury to the plan's start or to today, whichever made it
