@@ -8,7 +8,7 @@
 namespace kneerehab {
 namespace {
 
-constexpr std::array<std::pair<notice_code, std::string_view>, 19> notice_names = {{
+constexpr std::array<std::pair<notice_code, std::string_view>, 21> notice_names = {{
     {notice_code::symptom_red_flag_from_age, "symptom-red-flag-from-age"},
     {notice_code::symptom_not_red_flag, "symptom-not-red-flag"},
     {notice_code::few_run_days, "few-run-days"},
@@ -28,6 +28,8 @@ constexpr std::array<std::pair<notice_code, std::string_view>, 19> notice_names 
     {notice_code::high_load_spread, "high-load-spread"},
     {notice_code::plan_cut, "plan-cut"},
     {notice_code::pain_holds_first_phase, "pain-holds-first-phase"},
+    {notice_code::orthopaedic_referral, "orthopaedic-referral"},
+    {notice_code::age_outside_typical_range, "age-outside-typical-range"},
 }};
 static_assert(notice_names.size() == std::size(all_notice_codes));
 

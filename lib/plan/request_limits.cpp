@@ -132,6 +132,12 @@ void validate_request(const plan_request& request, const request_limits& limits)
     check_range("plan length in weeks", *request.weeks, limits.min_weeks, limits.max_weeks);
   }
   check_start(limits, *profile.start, *request.today);
+  if (profile.injury_date && *profile.injury_date > *request.today) {
+    throw error::invalid_input(
+        fmt::format("injury date {} is after today ({}); accepted: a date from {} to {}",
+                    profile.injury_date->iso(), request.today->iso(), date::earliest().iso(),
+                    request.today->iso()));
+  }
 }
 
 }  // namespace kneerehab

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "kneerehab/model/condition.hpp"
 #include "kneerehab/model/protocol.hpp"
 
 namespace kneerehab {
@@ -114,6 +115,19 @@ std::string notice_text(const plan_notice& n, unit_system units) {
           "weeks) and move on only when pain is {}/10 or less and the next phase's entry "
           "criteria are met",
           number(n.pain), number(n.pain_max), n.phase_name, number(n.weeks), number(n.pain_max));
+    case notice_code::orthopaedic_referral:
+      return fmt::format(
+          "see an orthopaedic specialist about {}: {} earlier injuries of this kind mean it keeps "
+          "coming back, and each repeat makes another more likely; ask whether the knee needs "
+          "surgical stabilisation. The plan can start meanwhile; stop and get help if the knee "
+          "gives way",
+          n.condition_name, number(n.prior_injuries));
+    case notice_code::age_outside_typical_range:
+      return fmt::format(
+          "age {} is outside the ages {} is usually seen at ({}): have the diagnosis confirmed "
+          "by a clinician; the plan goes ahead",
+          number(n.age), n.condition_name,
+          to_string(age_range{number(n.min_age), number(n.max_age)}));
   }
   return std::string(to_string(n.code));
 }

@@ -35,6 +35,11 @@ enum class notice_code {
   plan_cut,                     ///< weeks (of the plan), weeks_needed, phase_id, phase_name,
                                 ///< protocol_id
   pain_holds_first_phase,       ///< pain, pain_max, phase_id, phase_name, weeks
+  /// A referral notice (the plan still goes ahead): prior_injuries, condition_id,
+  /// condition_name. From the condition's refer_min_prior_injuries on.
+  orthopaedic_referral,
+  /// age, min_age, max_age (the condition's typical_age), condition_id, condition_name.
+  age_outside_typical_range,
 };
 
 /// "symptom-red-flag-from-age", ... (kebab-case, stable: JSON writes it).
@@ -62,7 +67,15 @@ inline constexpr notice_code all_notice_codes[] = {
     notice_code::high_load_spread,
     notice_code::plan_cut,
     notice_code::pain_holds_first_phase,
+    notice_code::orthopaedic_referral,
+    notice_code::age_outside_typical_range,
 };
+
+/// Whether a notice refers the runner to a clinician: a plan lists these before its other
+/// warnings (docs/plan-rules.md rule 7).
+[[nodiscard]] constexpr bool is_referral(notice_code code) noexcept {
+  return code == notice_code::orthopaedic_referral;
+}
 
 /// A warning about a plan: its code and the values that code uses (see notice_code).
 struct plan_notice {
@@ -81,6 +94,7 @@ struct plan_notice {
   // Counts and scores.
   std::optional<int> age;
   std::optional<int> min_age;
+  std::optional<int> max_age;
   std::optional<int> prior_injuries;
   std::optional<int> run_days;  ///< per week
   std::optional<int> weeks;
@@ -98,6 +112,8 @@ struct plan_notice {
   std::string exercise_id;
   std::string exercise_name;
   std::string protocol_id;
+  std::string condition_id;
+  std::string condition_name;
 
   friend bool operator==(const plan_notice&, const plan_notice&) = default;
 };

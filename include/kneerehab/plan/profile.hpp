@@ -26,6 +26,10 @@ struct runner_profile {
   int prior_injuries = 0;             ///< of this kind, 0..20
   pain_score pain;                    ///< current pain in daily activity
   std::vector<std::string> symptoms;  ///< symptom ids
+  /// When the injury happened (running stopped being normal); not after plan_request::today.
+  /// A recent injury of a traumatic condition is screened by the Ottawa knee rule
+  /// (plan/safety.hpp).
+  std::optional<date> injury_date;
 };
 
 /// What to plan: a protocol (or the condition's protocol) for a runner.
