@@ -1,5 +1,5 @@
--- Schema of exercises.db, the shipped catalogue: version 1.1, stored as
--- PRAGMA user_version = 1001 (major * 1000 + minor; see docs/catalogue-format.md).
+-- Schema of exercises.db, the shipped catalogue: version 1.2, stored as
+-- PRAGMA user_version = 1002 (major * 1000 + minor; see docs/catalogue-format.md).
 -- Generated from data/catalogue/*.toml by `kneerehab-catalogue compile`; the C++ model is in
 -- include/kneerehab/*.hpp and the rules in docs/catalogue-format.md. The constraints here back
 -- up the invariants the library checks when it loads the file. Foreign keys are deferred so
@@ -118,6 +118,15 @@ CREATE TABLE conditions (
   protocol_id TEXT REFERENCES protocols(id) DEFERRABLE INITIALLY DEFERRED,
   referral_only INTEGER NOT NULL CHECK (referral_only IN (0, 1)),
   referral TEXT NOT NULL,
+  -- Since 1.2 (a 1.0 or 1.1 file has none of these columns: the reader uses the defaults).
+  traumatic INTEGER NOT NULL CHECK (traumatic IN (0, 1)),
+  refer_min_prior_injuries INTEGER
+    CHECK (refer_min_prior_injuries IS NULL OR refer_min_prior_injuries BETWEEN 1 AND 20),
+  typical_age_min INTEGER CHECK (typical_age_min IS NULL OR typical_age_min BETWEEN 0 AND 120),
+  typical_age_max INTEGER CHECK (typical_age_max IS NULL OR typical_age_max BETWEEN 0 AND 120),
+  CHECK ((typical_age_min IS NULL AND typical_age_max IS NULL) OR
+         (typical_age_min IS NOT NULL AND typical_age_max IS NOT NULL AND
+          typical_age_min <= typical_age_max)),
   -- A referral-only condition has no protocol and says why and to whom; the others have one.
   CHECK ((referral_only = 1 AND protocol_id IS NULL AND referral <> '') OR
          (referral_only = 0 AND protocol_id IS NOT NULL))
@@ -162,6 +171,8 @@ CREATE TABLE protocols (
     CHECK (length_prior_injury_extra_weeks BETWEEN 0 AND 8),
   pain_progress_max INTEGER NOT NULL CHECK (pain_progress_max >= 0),
   pain_hold_max INTEGER NOT NULL CHECK (pain_hold_max > pain_progress_max AND pain_hold_max <= 10),
+  -- Since 1.2.
+  pain_refer_min INTEGER NOT NULL CHECK (pain_refer_min > pain_hold_max AND pain_refer_min <= 10),
   load_weekly_increase REAL NOT NULL CHECK (load_weekly_increase BETWEEN 0.05 AND 0.20),
   load_cautious_weekly_increase REAL NOT NULL
     CHECK (load_cautious_weekly_increase > 0 AND

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <regex>
@@ -145,7 +146,7 @@ TEST(CatalogueSqlite, SchemaVersionIsMajorMinor) {
     EXPECT_EQ(file.execAndGet("PRAGMA user_version").getInt(),
               catalogue_schema_version.major * 1000 + catalogue_schema_version.minor);
   }
-  EXPECT_EQ(catalogue_schema_version, (schema_version{1, 1}));
+  EXPECT_EQ(catalogue_schema_version, (schema_version{1, 2}));
 }
 
 TEST(CatalogueSqlite, OlderMinorVersionsAreRead) {
@@ -156,22 +157,78 @@ TEST(CatalogueSqlite, OlderMinorVersionsAreRead) {
   EXPECT_NO_THROW(open_catalogue(db.path));
 }
 
+// A 1.1 file has no column added in 1.2 (conditions: traumatic, refer_min_prior_injuries,
+// typical_age_min/max; protocols: pain_refer_min): it is read with their defaults.
+TEST(CatalogueSqlite, FileOfAnOlderLayoutGetsTheNewFieldsDefaults) {
+  const fixture_db db;
+  {
+    SQLite::Database file(db.path.string(), SQLite::OPEN_READWRITE);
+    file.exec("PRAGMA foreign_keys = OFF");
+    const auto drop = [&](const std::string& table, const std::vector<std::string>& gone) {
+      std::vector<std::string> kept;
+      SQLite::Statement info(file, "PRAGMA table_info(" + table + ")");
+      while (info.executeStep()) {
+        const auto name = info.getColumn("name").getString();
+        if (std::find(gone.begin(), gone.end(), name) == gone.end()) kept.push_back(name);
+      }
+      std::string columns;
+      for (const auto& c : kept) columns += (columns.empty() ? "" : ", ") + c;
+      file.exec("CREATE TABLE old_" + table + " AS SELECT " + columns + " FROM " + table);
+      file.exec("DROP TABLE " + table);
+      file.exec("ALTER TABLE old_" + table + " RENAME TO " + table);
+    };
+    drop("conditions",
+         {"traumatic", "refer_min_prior_injuries", "typical_age_min", "typical_age_max"});
+    drop("protocols", {"pain_refer_min"});
+    file.exec("PRAGMA user_version = 1001");
+  }
+  const auto loaded = open_catalogue(db.path);
+  const auto& c = loaded.content().conditions[0];
+  EXPECT_FALSE(c.traumatic);
+  EXPECT_EQ(c.typical_age, std::nullopt);
+  EXPECT_EQ(c.refer_min_prior_injuries, std::nullopt);
+  EXPECT_EQ(loaded.content().protocols[0].pain.refer_min, pain_rules{}.refer_min);
+  EXPECT_EQ(loaded.content().protocols[0].pain.progress_max, 2);
+}
+
+TEST(CatalogueSqlite, NewFieldsRoundTrip) {
+  const fixture_db db;
+  const auto loaded = open_catalogue(db.path);
+  const auto& c = loaded.content().conditions[0];
+  EXPECT_TRUE(c.traumatic);
+  EXPECT_EQ(c.typical_age, (age_range{18, 60}));
+  EXPECT_EQ(c.refer_min_prior_injuries, 3);
+  EXPECT_EQ(loaded.content().protocols[0].pain.refer_min, 7);
+  EXPECT_EQ(loaded.content().conditions[1].typical_age, std::nullopt);
+}
+
+TEST(CatalogueSqlite, TypicalAgeRowsAreChecked) {
+  const fixture_db db;
+  db.tamper(
+      "UPDATE conditions SET typical_age_min = 70, typical_age_max = 20 WHERE id = "
+      "'demo-tendinopathy'");
+  EXPECT_EQ(open_error(errc::invalid_catalogue, db.path),
+            "invalid catalogue database '" + db.path.string() +
+                "': table 'conditions', row id='demo-tendinopathy': typical_age is [70, 20]; "
+                "accepted: [min, max] in years, 0 <= min <= max <= 120");
+}
+
 TEST(CatalogueSqlite, OtherSchemaVersionIsRefusedNamingWhatIsAccepted) {
   const fixture_db db;
   db.tamper("PRAGMA user_version = 2000");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 2.0; accepted: 1.0 to 1.1; regenerate it with "
+                        "schema version 2.0; accepted: 1.0 to 1.2; regenerate it with "
                         "`kneerehab-catalogue compile`"));
-  db.tamper("PRAGMA user_version = 1002");
+  db.tamper("PRAGMA user_version = 1003");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 1.2; accepted: 1.0 to 1.1; regenerate it with "
+                        "schema version 1.3; accepted: 1.0 to 1.2; regenerate it with "
                         "`kneerehab-catalogue compile`"));
   db.tamper("PRAGMA user_version = 0");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 0.0; accepted: 1.0 to 1.1; regenerate it with "
+                        "schema version 0.0; accepted: 1.0 to 1.2; regenerate it with "
                         "`kneerehab-catalogue compile`"));
 }
 
@@ -271,6 +328,7 @@ TEST(CatalogueSchema, CheckConstraintsAgreeWithTheFieldTables) {
   expect_schema_checks(schema, detail::dosage_fields);
   expect_schema_checks(schema, detail::length_rule_fields);
   expect_schema_checks(schema, detail::load_rule_fields);
+  expect_schema_checks(schema, detail::condition_fields);
 }
 
 // A tampered catalogue once made the planner overflow (run_s = 2e9) and read sets =

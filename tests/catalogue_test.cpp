@@ -423,14 +423,14 @@ TEST(CatalogueRules, PainThresholdsAreOrdered) {
               demo(c).pain = {5, 5};
             }),
             demo_item +
-                ": pain progress_max is 5 and hold_max 5; accepted: 0 <= progress_max < "
-                "hold_max <= 10");
+                ": pain progress_max is 5, hold_max 5 and refer_min 8; accepted: 0 <= "
+                "progress_max < hold_max < refer_min <= 10");
   EXPECT_EQ(problem_after([](auto& c) {
               demo(c).pain = {3, 11};
             }),
             demo_item +
-                ": pain progress_max is 3 and hold_max 11; accepted: 0 <= progress_max < "
-                "hold_max <= 10");
+                ": pain progress_max is 3, hold_max 11 and refer_min 8; accepted: 0 <= "
+                "progress_max < hold_max < refer_min <= 10");
 }
 
 // ---- exercises ---------------------------------------------------------------------------

@@ -75,6 +75,18 @@ TEST(CatalogueText, ConditionPageNamesRedFlagsAndProtocol) {
   EXPECT_FALSE(has(referral, "Typical timeline"));
 }
 
+TEST(CatalogueText, ConditionPageShowsTheSafetyFields) {
+  const auto& cat = real_catalogue();
+  const auto instability = describe_condition(cat, *cat.find_condition("patellar-instability"));
+  EXPECT_TRUE(has(instability, "Typical age: 10 to 40\n"));
+  EXPECT_TRUE(has(instability, "Starts with an injury: the Ottawa knee rule applies"));
+  EXPECT_TRUE(has(instability, "From 2 earlier injuries of this kind: see an orthopaedic"));
+  const auto arthritis = describe_condition(cat, *cat.find_condition("knee-osteoarthritis"));
+  EXPECT_TRUE(has(arthritis, "Typical age: 45 and over\n"));
+  EXPECT_FALSE(has(arthritis, "Starts with an injury"));
+  EXPECT_EQ(to_string(age_range{0, 17}), "up to 17");
+}
+
 TEST(CatalogueText, ExercisePageShowsChainAndDosage) {
   const auto& cat = real_catalogue();
   const auto page = describe_exercise(cat, *cat.find_exercise("single-leg-glute-bridge"));

@@ -90,6 +90,10 @@ TEST(CatalogueToml, LoadsTheFixture) {
   EXPECT_EQ(c.conditions[0].moderate, (timeline{8, 12}));
   EXPECT_TRUE(c.conditions[1].referral_only);
   EXPECT_FALSE(c.conditions[1].protocol_id);
+  EXPECT_TRUE(c.conditions[0].traumatic);
+  EXPECT_EQ(c.conditions[0].typical_age, (age_range{18, 60}));
+  EXPECT_EQ(c.conditions[0].refer_min_prior_injuries, 3);
+  EXPECT_EQ(c.protocols[0].pain.refer_min, 7);
 }
 
 TEST(CatalogueToml, OmittedFieldsTakeTheirDocumentedDefaults) {
@@ -99,6 +103,10 @@ TEST(CatalogueToml, OmittedFieldsTakeTheirDocumentedDefaults) {
   const auto& p = c.protocols[0];
   EXPECT_EQ(p.pain.progress_max, 2);
   EXPECT_EQ(p.pain.hold_max, 5);
+  const auto& other = c.conditions[1];
+  EXPECT_FALSE(other.traumatic);
+  EXPECT_EQ(other.typical_age, std::nullopt);
+  EXPECT_EQ(other.refer_min_prior_injuries, std::nullopt);
   EXPECT_DOUBLE_EQ(p.load.weekly_increase, 0.08);
   EXPECT_EQ(p.load.deload_every, 4);
   EXPECT_DOUBLE_EQ(p.lengths.moderate, 0.5);
@@ -312,7 +320,7 @@ TEST(CatalogueToml, EveryProblemOfEveryFileIsReportedTogether) {
               ":23:8: error: exercise 'single-leg-glute-bridge': 'cues' is a string "
               "(accepted: an array of strings)",
           path("conditions.toml") +
-              ":16:10: error: condition 'demo-entrapment': 'region' is 'knee' (accepted: "
+              ":19:10: error: condition 'demo-entrapment': 'region' is 'knee' (accepted: "
               "posterior, anterior, medial, lateral, whole-knee)",
       }));
 }
@@ -330,7 +338,7 @@ TEST(CatalogueToml, CrossReferenceProblemsFollowTheReadersOnes) {
   } catch (const error& e) {
     ASSERT_EQ(e.diagnostics().size(), 2U) << e.what();
     EXPECT_EQ(e.diagnostics()[0].code, "unknown-key");
-    EXPECT_EQ(e.diagnostics()[0].where.line, 10);
+    EXPECT_EQ(e.diagnostics()[0].where.line, 13);
     EXPECT_EQ(format_diagnostic(e.diagnostics()[1]),
               "error: condition 'demo-tendinopathy': red flag 'no-such-flag' does not exist");
   }
@@ -347,4 +355,47 @@ TEST(CatalogueToml, NumbersAreBoundedAndNeverTruncated) {
   message = load_error_with(
       "exercises.toml", one_exercise_head + "dosage = { sets = 4294967299, hold_s = 30 }\n", &path);
   EXPECT_EQ(message, path + ":8:19: exercise 'plank': 'sets' is 4294967299; accepted: 1 to 10");
+}
+
+TEST(CatalogueToml, ConditionSafetyFieldsAreChecked) {
+  std::string path;
+  const auto condition_with = [&](const std::string& from, const std::string& to) {
+    auto text = kneerehab::testing::read_file(fixture_dir() / "conditions.toml");
+    EXPECT_NE(text.find(from), std::string::npos) << from;
+    text.replace(text.find(from), from.size(), to);
+    return load_error_with("conditions.toml", text, &path);
+  };
+  auto message = condition_with("typical_age = [18, 60]", "typical_age = [60, 18]");
+  EXPECT_EQ(message, path +
+                         ":10:15: condition 'demo-tendinopathy': typical_age is [60, 18]; "
+                         "accepted: [min, max] in years, 0 <= min <= max <= 120");
+  message = condition_with("typical_age = [18, 60]", "typical_age = [18, 121]");
+  EXPECT_EQ(message, path +
+                         ":10:20: condition 'demo-tendinopathy': 'typical_age max' is 121; "
+                         "accepted: 0 to 120");
+  message = condition_with("typical_age = [18, 60]", "typical_age = 18");
+  EXPECT_EQ(message, path +
+                         ":10:15: condition 'demo-tendinopathy': 'typical_age' is not two "
+                         "integers; accepted: [min, max] in years, e.g. [45, 120]");
+  message = condition_with("refer_min_prior_injuries = 3", "refer_min_prior_injuries = 0");
+  EXPECT_EQ(message, path +
+                         ":11:28: condition 'demo-tendinopathy': 'refer_min_prior_injuries' is "
+                         "0; accepted: 1 to 20");
+  message = condition_with("traumatic = true", "traumatic = 1");
+  EXPECT_EQ(message, path +
+                         ":9:13: condition 'demo-tendinopathy': 'traumatic' is an integer; "
+                         "accepted: true or false");
+}
+
+TEST(CatalogueToml, PainReferralThresholdIsAboveTheHoldThreshold) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  const auto file = dir / "protocols" / "demo-rehab.toml";
+  auto text = kneerehab::testing::read_file(file);
+  text.replace(text.find("refer_min = 7"), 13, "refer_min = 5");
+  write_file(file, text);
+  const auto message = first_problem([&] { catalogue(load_catalogue_sources(dir.path())); });
+  EXPECT_EQ(message,
+            "protocol 'demo-rehab': pain progress_max is 2, hold_max 5 and refer_min 5; accepted: "
+            "0 <= progress_max < hold_max < refer_min <= 10");
 }

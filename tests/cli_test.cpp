@@ -534,6 +534,178 @@ TEST(Cli, AgeGatedRedFlagIsNotLostToAMistypedAge) {
   EXPECT_NE(r.exit_code, 3) << r.err;
 }
 
+// ---- the safety gates (docs/plan-rules.md rule 7) -------------------------------------------
+
+const std::string pain_message_tail =
+    "/10 in daily activity, at or above 8/10, where protocol 'patellofemoral-pain-rehab' refers. "
+    "Pain of 8/10 or more in daily activity is too much for a loading plan: it needs a diagnosis "
+    "first, and may not be what the plan treats. See a physiotherapist, sports physician or GP "
+    "within a few days, the same day if the knee is hot and swollen or cannot take your weight. "
+    "Until then, do not run; move only as far as the pain allows. No exercise or running plan is "
+    "given until a clinician has assessed the knee.\n";
+
+TEST(CliSafety, DailyPainAtTheReferralThresholdRefersAndWritesNoFile) {
+  scratch_dir dir;
+  const auto out = dir.path() / "plan.txt";
+  for (const std::string pain : {"8", "10"}) {
+    const auto r = run(plan_args({"--pain", pain, "-o", out.string()}));
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_EQ(r.err,
+              "STOP: no plan. Severe daily pain\nYou reported pain of " + pain + pain_message_tail);
+    EXPECT_EQ(r.out, "");
+    EXPECT_FALSE(fs::exists(out)) << pain;
+  }
+  const auto r = run(plan_args({"--pain", "7", "-o", out.string()}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(out));
+  EXPECT_NE(slurp(out).find("pain 7/10 is above 2/10: hold at the first phase"), std::string::npos);
+}
+
+TEST(CliSafety, PainReferralWinsOverOtherMistakes) {
+  const std::vector<std::vector<std::string>> mistakes = {
+      {"--pain", "9", "--age", "5"},
+      {"--pain", "9", "--format", "xml"},
+      {"--pain", "9", "--bogus"},
+      {"--pain=9", "--weeks", "105"},
+      {"--pain", "9", "--symptom", "sore-toe"},
+      {"--pain", "9", "--injury-date", "2026-12-01"},
+  };
+  for (const auto& extra : mistakes) {
+    const auto r = run(plan_args(extra));
+    EXPECT_EQ(r.exit_code, 3) << ::testing::PrintToString(extra) << r.err;
+    EXPECT_EQ(r.err.rfind("STOP: no plan. Severe daily pain\n", 0), 0U) << r.err;
+  }
+  // A pain that is not a score is a usage error, never a guess.
+  const auto r = run(plan_args({"--pain", "11"}));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+// pcl-sprain is traumatic: the Ottawa knee rule's age criterion applies to a recent injury.
+std::vector<std::string> injured_args(const std::string& injury_date, const std::string& age) {
+  return plan_args({"--condition", "pcl-sprain", "--injury-date", injury_date, "--age", age});
+}
+
+TEST(CliSafety, OttawaKneeRuleRefersFrom55WithinTenDaysOfTheInjury) {
+  scratch_dir dir;
+  const auto out = dir.path() / "plan.txt";
+  auto args = injured_args("2026-11-19", "55");
+  args.insert(args.end(), {"-o", out.string()});
+  auto r = run(args);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(
+      r.err,
+      "STOP: no plan. Possible fracture (Ottawa knee rule)\n"
+      "Posterior cruciate ligament (PCL) sprain (pcl-sprain) starts with an injury; yours, on "
+      "2026-11-19, was 2 days ago, at age 55. After an acute knee injury, age 55 or over is "
+      "one of the Ottawa knee rule's criteria (Stiell et al. 1996): a fracture must be ruled "
+      "out with an X-ray. See a doctor today (urgent care or emergency department) for an "
+      "X-ray. Until a fracture has been ruled out: do not run, hop or squat, and put weight "
+      "on the leg only as far as it is comfortable. No exercise or running plan is given "
+      "until a fracture has been ruled out.\n");
+  EXPECT_FALSE(fs::exists(out));
+  // 10 days before --today 2026-11-21 is still recent; 11 days (13 before the start) is not.
+  EXPECT_EQ(run(injured_args("2026-11-11", "55")).exit_code, 3);
+  r = run(injured_args("2026-11-10", "55"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = run(injured_args("2026-11-19", "54"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // A condition that does not start with an injury.
+  r = run(plan_args({"--injury-date", "2026-11-19", "--age", "70"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // An age that is not valid cannot rule the age criterion out.
+  r = run(injured_args("2026-11-19", "abc"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("no valid age was given to rule out its age criterion"), std::string::npos)
+      << r.err;
+}
+
+TEST(CliSafety, RedFlagsStillWinOverEverything) {
+  auto args = injured_args("2026-11-19", "70");
+  args.insert(args.end(), {"--pain", "10", "--symptom", "calf-swelling"});
+  auto r = run(args);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.err.rfind("STOP: no plan. Possible deep-vein thrombosis\n", 0), 0U) << r.err;
+  r = run({"plan", "--condition", "popliteal-artery-entrapment", "--start", "2026-11-23", "--today",
+           "2026-11-21", "--pain", "10", "--symptom", "night-pain"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.err.rfind("STOP: no plan. Possible non-mechanical cause of knee pain\n", 0), 0U)
+      << r.err;
+  // A referral-only condition comes before the pain.
+  r = run({"plan", "--condition", "popliteal-artery-entrapment", "--start", "2026-11-23", "--today",
+           "2026-11-21", "--pain", "10", "--age", "5"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.err.rfind("STOP: no plan. Popliteal artery entrapment syndrome\n", 0), 0U) << r.err;
+}
+
+TEST(CliSafety, InjuryDateIsADateNotAfterToday) {
+  auto r = run(plan_args({"--injury-date", "2026-11-22"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kneerehab: injury date 2026-11-22 is after today (2026-11-21); accepted: a date from "
+            "1900-01-01 to 2026-11-21\n");
+  for (const std::string bad : {"1899-12-31", "2026-02-30", "yesterday"}) {
+    r = run(plan_args({"--injury-date", bad}));
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_EQ(r.err, "kneerehab: --injury-date '" + bad +
+                         "' is not a valid date; accepted: a calendar date as YYYY-MM-DD from "
+                         "1900-01-01 to today (2026-11-21)\n");
+  }
+  r = run(plan_args({"--injury-date", "2026-11-21"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = run(plan_args({"--injury-date", "1900-01-01"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(CliSafety, RecurrentPatellarDislocationOpensThePlanWithAnOrthopaedicReferral) {
+  auto r = run(plan_args({"--condition", "patellar-instability", "--prior-injuries", "2"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto referral = r.out.find("Referral\n--------\n  ! see an orthopaedic specialist about");
+  ASSERT_NE(referral, std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_LT(referral, r.out.find("Warnings\n--------\n"));
+  EXPECT_LT(r.out.find("Warnings\n--------\n"), r.out.find("Week 1 "));
+  r = run(plan_args(
+      {"--condition", "patellar-instability", "--prior-injuries", "2", "--format", "json"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto warnings =
+      r.out.find("\"warnings\": [\n    {\n      \"code\": \"orthopaedic-referral\"");
+  ASSERT_NE(warnings, std::string::npos) << r.out.substr(0, 1500);
+  EXPECT_LT(warnings, r.out.find("\"weeks\": ["));
+  // One earlier dislocation: no referral notice.
+  r = run(plan_args({"--condition", "patellar-instability", "--prior-injuries", "1"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("orthopaedic specialist"), std::string::npos);
+}
+
+TEST(CliSafety, AnAgeTheConditionDoesNotFitIsWarnedAbout) {
+  auto r = run(plan_args({"--condition", "knee-osteoarthritis", "--age", "30"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("age 30 is outside the ages Knee osteoarthritis is usually seen at (45 and"),
+            std::string::npos)
+      << r.out.substr(0, 2000);
+  r = run(plan_args({"--condition", "knee-osteoarthritis", "--age", "45"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("is outside the ages"), std::string::npos);
+}
+
+TEST(CliSafety, JsonFormatPutsTheReferralOnStandardOutputButNeverInAFile) {
+  auto r = run(plan_args({"--pain", "9", "--format", "json"}));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.out.rfind("{\n  \"schema\": \"kneerehab.referral/1\",\n  \"reason\": \"pain\",\n", 0),
+            0U)
+      << r.out;
+  EXPECT_EQ(r.err.rfind("STOP: no plan. Severe daily pain\n", 0), 0U) << r.err;
+  scratch_dir dir;
+  const auto out = dir.path() / "plan.json";
+  r = run(plan_args({"--pain", "9", "--format", "json", "-o", out.string()}));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(fs::exists(out));
+  // The same after the options were checked (a referral make_plan finds).
+  r = run(plan_args({"--symptom", "calf-swelling", "--format", "json"}));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.out.find("\"reason\": \"red-flag\""), std::string::npos) << r.out;
+}
+
 // Hardening: output that never reached standard output is exit 1, not a silent success.
 TEST(Cli, UnwritableStandardOutputIsARuntimeFailure) {
   scratch_dir dir;

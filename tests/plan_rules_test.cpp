@@ -64,6 +64,8 @@ protocol audit_protocol() {
   p.condition_id = "hamstring-tendinopathy";
   p.summary = "Test protocol";
   p.sources = {"test"};
+  // The hand-built plan regains held volume at up to 30% a week (the shipped default is 25%).
+  p.load.regain_weekly_increase = 0.30;
   p.advice = {{advice_topic::warm_up, warm_up_text},
               {advice_topic::cool_down, "Walk five minutes after every run."}};
   phase rest = make_phase("rest", 1, 2, running_rule{});

@@ -38,9 +38,10 @@ rc::Gen<std::vector<weekday>> run_days_gen() {
   });
 }
 
-plan_request random_request(const std::string& protocol_id) {
+// Pain stays below the protocol's referral threshold: at or above it there is no plan.
+plan_request random_request(const protocol& proto) {
   plan_request r;
-  r.protocol_id = protocol_id;
+  r.protocol_id = proto.id;
   r.today = date::from_ymd(2027, 6, 1);
   auto& p = r.profile;
   p.level = *rc::gen::element(severity::mild, severity::moderate, severity::severe);
@@ -54,7 +55,7 @@ plan_request random_request(const std::string& protocol_id) {
   p.easy_pace = pace::from_seconds_per_km(*rc::gen::inRange(180, 600));
   p.age = *rc::gen::inRange(16, 91);
   p.prior_injuries = *rc::gen::inRange(0, 4);
-  p.pain = pain_score::from_int(*rc::gen::inRange(0, 11));
+  p.pain = pain_score::from_int(*rc::gen::inRange(0, proto.pain.refer_min));
   if (*rc::gen::arbitrary<bool>()) r.weeks = *rc::gen::inRange(1, 60);
   return r;
 }
@@ -74,7 +75,7 @@ std::string describe(const plan_request& r) {
 RC_GTEST_PROP(planner_property, every_plan_keeps_the_rules_kept_today, ()) {
   const catalogue& cat = test_catalogue();
   for (const protocol& proto : cat.protocols()) {
-    const plan_request r = random_request(proto.id);
+    const plan_request r = random_request(proto);
     const auto outcome = make_plan(cat, r);
     RC_ASSERT(std::holds_alternative<plan>(outcome));
     const plan& p = std::get<plan>(outcome);
@@ -91,7 +92,7 @@ RC_GTEST_PROP(planner_property, same_inputs_same_plan, ()) {
   const catalogue& cat = test_catalogue();
   const auto& protocols = cat.protocols();
   const protocol& proto = *rc::gen::elementOf(protocols);
-  const plan_request r = random_request(proto.id);
+  const plan_request r = random_request(proto);
   const plan a = std::get<plan>(make_plan(cat, r));
   const plan b = std::get<plan>(make_plan(cat, r));
   RC_ASSERT(a.weeks.size() == b.weeks.size());
@@ -109,7 +110,8 @@ RC_GTEST_PROP(planner_property, red_flag_symptoms_always_give_a_referral, ()) {
     if (s.red_flag && !s.min_age) red.push_back(&s);
   }
   RC_PRE(!red.empty());
-  plan_request r = random_request((*rc::gen::elementOf(cat.protocols())).id);
+  plan_request r = random_request(*rc::gen::elementOf(cat.protocols()));
+  r.profile.pain = pain_score::from_int(*rc::gen::inRange(0, 11));  // a red flag wins over pain
   for (const auto& s : cat.symptoms()) {
     if (!s.red_flag && *rc::gen::arbitrary<bool>()) r.profile.symptoms.push_back(s.id);
   }
@@ -120,6 +122,17 @@ RC_GTEST_PROP(planner_property, red_flag_symptoms_always_give_a_referral, ()) {
   const auto outcome = make_plan(cat, r);
   RC_ASSERT(std::holds_alternative<referral>(outcome));
   RC_ASSERT(std::get<referral>(outcome).symptom_id == flag.id);
+}
+
+RC_GTEST_PROP(planner_property, pain_at_the_referral_threshold_always_refers, ()) {
+  const catalogue& cat = test_catalogue();
+  const protocol& proto = *rc::gen::elementOf(cat.protocols());
+  plan_request r = random_request(proto);
+  r.profile.pain = pain_score::from_int(*rc::gen::inRange(proto.pain.refer_min, 11));
+  const auto outcome = make_plan(cat, r);
+  RC_ASSERT(std::holds_alternative<referral>(outcome));
+  RC_ASSERT(std::get<referral>(outcome).reason == referral_reason::pain);
+  RC_ASSERT(std::get<referral>(outcome).pain == r.profile.pain.value());
 }
 
 }  // namespace

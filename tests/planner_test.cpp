@@ -763,6 +763,80 @@ TEST_F(planner, warns_about_prior_injuries) {
   EXPECT_TRUE(has_warning(make(r), "2 prior injuries of this kind: slower progression"));
 }
 
+/// The fixture with hamstring-tendinopathy (the standard protocol's condition) referring from
+/// 2 prior injuries and typically seen at 18-40.
+catalogue safety_catalogue() {
+  auto content = testing::fixture_content();
+  content.conditions[0].refer_min_prior_injuries = 2;
+  content.conditions[0].typical_age = age_range{18, 40};
+  return catalogue(std::move(content));
+}
+
+TEST(planner_safety, a_recurrent_injury_opens_the_plan_with_an_orthopaedic_referral) {
+  const catalogue cat = safety_catalogue();
+  auto r = standard_request();
+  r.profile.prior_injuries = 1;
+  const plan once = std::get<plan>(make_plan(cat, r));
+  EXPECT_EQ(find_warning(once, notice_code::orthopaedic_referral), nullptr);
+  r.profile.prior_injuries = 2;
+  r.profile.symptoms = {"knee-stiffness"};  // a warning raised before the referral's check
+  const plan twice = std::get<plan>(make_plan(cat, r));
+  ASSERT_FALSE(twice.warnings.empty());
+  const plan_notice& first = twice.warnings.front();
+  EXPECT_EQ(first.code, notice_code::orthopaedic_referral);
+  EXPECT_EQ(first.prior_injuries, 2);
+  EXPECT_EQ(first.condition_id, "hamstring-tendinopathy");
+  EXPECT_EQ(first.condition_name, "Distal hamstring tendinopathy");
+  EXPECT_NE(find_warning(twice, notice_code::prior_injuries_slower_build), nullptr);
+  EXPECT_NE(find_warning(twice, notice_code::symptom_not_red_flag), nullptr);
+  // The plan itself is the same as without the referral: the notice adds, it does not stop.
+  EXPECT_FALSE(twice.weeks.empty());
+}
+
+TEST(planner_safety, referral_notices_come_before_every_other_warning) {
+  const catalogue cat = safety_catalogue();
+  auto r = standard_request();
+  r.profile.prior_injuries = 3;
+  r.profile.age = 60;
+  r.profile.run_days = {weekday::mon};
+  const plan p = std::get<plan>(make_plan(cat, r));
+  ASSERT_GE(p.warnings.size(), 3u);
+  EXPECT_EQ(p.warnings[0].code, notice_code::orthopaedic_referral);
+  for (std::size_t i = 1; i < p.warnings.size(); ++i) {
+    EXPECT_FALSE(is_referral(p.warnings[i].code)) << to_string(p.warnings[i].code);
+  }
+}
+
+TEST(planner_safety, an_age_outside_the_conditions_typical_range_is_warned_about) {
+  const catalogue cat = safety_catalogue();
+  auto r = standard_request();
+  for (const int age : {18, 35, 40}) {
+    r.profile.age = age;
+    EXPECT_EQ(
+        find_warning(std::get<plan>(make_plan(cat, r)), notice_code::age_outside_typical_range),
+        nullptr)
+        << age;
+  }
+  for (const int age : {17, 41, 70}) {
+    r.profile.age = age;
+    const plan p = std::get<plan>(make_plan(cat, r));
+    const plan_notice* n = find_warning(p, notice_code::age_outside_typical_range);
+    ASSERT_NE(n, nullptr) << age;
+    EXPECT_EQ(n->age, age);
+    EXPECT_EQ(n->min_age, 18);
+    EXPECT_EQ(n->max_age, 40);
+    EXPECT_EQ(n->condition_name, "Distal hamstring tendinopathy");
+  }
+  r.profile.age = 70;
+  EXPECT_TRUE(has_warning(std::get<plan>(make_plan(cat, r)),
+                          "age 70 is outside the ages Distal hamstring tendinopathy is usually "
+                          "seen at (18 to 40)"));
+  // A condition without a typical age warns at no age.
+  EXPECT_EQ(find_warning(std::get<plan>(make_plan(fixture_catalogue(), r)),
+                         notice_code::age_outside_typical_range),
+            nullptr);
+}
+
 TEST_F(planner, pain_above_the_threshold_holds_the_first_phase) {
   auto r = standard_request();
   r.profile.level = severity::mild;

@@ -8,6 +8,7 @@
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/plan/planner.hpp"
+#include "kneerehab/plan/request_limits.hpp"
 #include "planner_fixtures.hpp"
 #include "support/shipped_catalogue.hpp"
 
@@ -32,6 +33,8 @@ TEST_F(safety, symptom_without_red_flag_is_no_referral) {
 TEST_F(safety, calf_swelling_refers_for_possible_dvt) {
   const auto r = screen_symptoms(cat, {"calf-swelling"}, 35);
   ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->reason, referral_reason::red_flag);
+  EXPECT_EQ(r->title, "Possible deep-vein thrombosis");
   EXPECT_EQ(r->red_flag_id, "possible-dvt");
   EXPECT_EQ(r->red_flag_name, "Possible deep-vein thrombosis");
   EXPECT_EQ(r->symptom_id, "calf-swelling");
@@ -96,8 +99,12 @@ TEST_F(safety, referral_only_condition) {
   const condition* c = cat.find_condition("popliteal-artery-entrapment");
   ASSERT_NE(c, nullptr);
   const referral r = referral_for_condition(*c);
-  EXPECT_EQ(r.red_flag_id, "referral-only");
-  EXPECT_EQ(r.red_flag_name, "Popliteal artery entrapment");
+  EXPECT_EQ(r.reason, referral_reason::referral_only_condition);
+  EXPECT_EQ(r.title, "Popliteal artery entrapment");
+  EXPECT_EQ(r.condition_id, "popliteal-artery-entrapment");
+  EXPECT_EQ(r.condition_name, "Popliteal artery entrapment");
+  EXPECT_EQ(r.red_flag_id, "");  // no red flag was reported
+  EXPECT_EQ(r.red_flag_name, "");
   EXPECT_EQ(r.why, c->referral);
   EXPECT_TRUE(has_text(r.message, "popliteal-artery-entrapment"));
   EXPECT_TRUE(has_text(r.action, "See a doctor before running again"));
@@ -152,6 +159,195 @@ TEST_F(safety, age_out_of_range_cannot_rule_out_the_ottawa_rule) {
   EXPECT_TRUE(std::holds_alternative<referral>(make_plan(cat, request)));
   request.profile.age = 30;
   EXPECT_TRUE(std::holds_alternative<plan>(make_plan(cat, request)));
+}
+
+// ---- the gate: pain, the Ottawa knee rule and their order -----------------------------------
+
+plan_request with_pain(int pain) {
+  auto request = testing::standard_request();
+  request.profile.pain = pain_score::from_int(pain);
+  return request;
+}
+
+referral expect_referral(const plan_outcome& outcome, referral_reason reason) {
+  EXPECT_TRUE(std::holds_alternative<referral>(outcome));
+  if (!std::holds_alternative<referral>(outcome)) return {};
+  const auto& r = std::get<referral>(outcome);
+  EXPECT_EQ(to_string(r.reason), to_string(reason)) << r.message;
+  return r;
+}
+
+TEST_F(safety, daily_pain_at_the_referral_threshold_refers) {
+  EXPECT_FALSE(safety_gate(cat, with_pain(7)).has_value());
+  EXPECT_TRUE(std::holds_alternative<plan>(make_plan(cat, with_pain(7))));
+  for (const int pain : {8, 10}) {
+    const auto r = expect_referral(make_plan(cat, with_pain(pain)), referral_reason::pain);
+    EXPECT_EQ(r.pain, pain);
+    EXPECT_EQ(r.pain_refer_min, 8);
+    EXPECT_EQ(r.title, "Severe daily pain");
+    EXPECT_EQ(r.condition_id, "hamstring-tendinopathy");
+    EXPECT_EQ(r.red_flag_id, "");
+  }
+  const auto r = expect_referral(make_plan(cat, with_pain(8)), referral_reason::pain);
+  EXPECT_EQ(r.message,
+            "You reported pain of 8/10 in daily activity, at or above 8/10, where protocol "
+            "'fixture-standard' refers. Pain of 8/10 or more in daily activity is too much for a "
+            "loading plan: it needs a diagnosis first, and may not be what the plan treats. See a "
+            "physiotherapist, sports physician or GP within a few days, the same day if the knee "
+            "is hot and swollen or cannot take your weight. Until then, do not run; move only as "
+            "far as the pain allows. No exercise or running plan is given until a clinician has "
+            "assessed the knee.");
+}
+
+TEST_F(safety, the_referral_threshold_is_the_protocols) {
+  auto content = testing::fixture_content();
+  content.protocols[0].pain.refer_min = 9;
+  const catalogue tolerant(std::move(content));
+  EXPECT_TRUE(std::holds_alternative<plan>(make_plan(tolerant, with_pain(8))));
+  const auto r = expect_referral(make_plan(tolerant, with_pain(9)), referral_reason::pain);
+  EXPECT_EQ(r.pain_refer_min, 9);
+  // A request that names no protocol the catalogue has: the default threshold.
+  auto unknown = with_pain(8);
+  unknown.protocol_id = "no-such-protocol";
+  const auto d = expect_referral(make_plan(tolerant, unknown), referral_reason::pain);
+  EXPECT_EQ(d.pain_refer_min, pain_rules{}.refer_min);
+  EXPECT_EQ(d.condition_id, "");
+  EXPECT_TRUE(has_text(d.message, "where kneerehab refers")) << d.message;
+}
+
+// Like a red flag, severe pain wins over everything wrong with the request, an unknown
+// symptom included.
+TEST_F(safety, pain_referral_wins_over_invalid_request) {
+  const std::vector<std::function<void(plan_request&)>> breakages = {
+      [](plan_request& r) { r.profile.age = 5; },
+      [](plan_request& r) { r.weeks = 105; },
+      [](plan_request& r) { r.today.reset(); },
+      [](plan_request& r) { r.profile.symptoms = {"no-such-symptom"}; },
+      [](plan_request& r) { r.profile.injury_date = r.today->plus_days(3); },
+  };
+  for (std::size_t i = 0; i < breakages.size(); ++i) {
+    auto request = with_pain(9);
+    breakages[i](request);
+    expect_referral(make_plan(cat, request), referral_reason::pain);
+  }
+}
+
+/// The fixture catalogue with hamstring-tendinopathy (the standard protocol's condition)
+/// marked traumatic.
+catalogue traumatic_catalogue() {
+  auto content = testing::fixture_content();
+  content.conditions[0].traumatic = true;
+  return catalogue(std::move(content));
+}
+
+plan_request injured(int days_before_today, int age) {
+  auto request = testing::standard_request();
+  request.profile.injury_date = request.today->plus_days(-days_before_today);
+  request.profile.age = age;
+  return request;
+}
+
+TEST(ottawa, age_55_within_10_days_of_a_traumatic_injury_refers_for_an_x_ray) {
+  const catalogue cat = traumatic_catalogue();
+  const auto r = expect_referral(make_plan(cat, injured(3, 55)), referral_reason::ottawa_knee_rule);
+  EXPECT_EQ(r.title, "Possible fracture (Ottawa knee rule)");
+  EXPECT_EQ(r.condition_id, "hamstring-tendinopathy");
+  EXPECT_EQ(r.age, 55);
+  EXPECT_EQ(r.min_age, 55);
+  EXPECT_EQ(r.injury_date, date::from_ymd(2026, 11, 18));
+  EXPECT_EQ(r.days_since_injury, 3);
+  EXPECT_EQ(r.message,
+            "Distal hamstring tendinopathy (hamstring-tendinopathy) starts with an injury; yours, "
+            "on 2026-11-18, was 3 days ago, at age 55. After an acute knee injury, age 55 or over "
+            "is one of the Ottawa knee rule's criteria (Stiell et al. 1996): a fracture must be "
+            "ruled out with an X-ray. See a doctor today (urgent care or emergency department) "
+            "for an X-ray. Until a fracture has been ruled out: do not run, hop or squat, and put "
+            "weight on the leg only as far as it is comfortable. No exercise or running plan is "
+            "given until a fracture has been ruled out.");
+  expect_referral(make_plan(cat, injured(0, 80)), referral_reason::ottawa_knee_rule);
+  expect_referral(make_plan(cat, injured(10, 55)), referral_reason::ottawa_knee_rule);
+}
+
+TEST(ottawa, younger_runners_older_injuries_and_other_conditions_get_a_plan) {
+  const catalogue cat = traumatic_catalogue();
+  EXPECT_TRUE(std::holds_alternative<plan>(make_plan(cat, injured(3, 54))));
+  // 11 days before today and 13 before the start: no longer acute.
+  EXPECT_TRUE(std::holds_alternative<plan>(make_plan(cat, injured(11, 55))));
+  auto no_date = injured(3, 60);
+  no_date.profile.injury_date.reset();
+  EXPECT_TRUE(std::holds_alternative<plan>(make_plan(cat, no_date)));
+  // Not a traumatic condition.
+  EXPECT_TRUE(
+      std::holds_alternative<plan>(make_plan(testing::fixture_catalogue(), injured(3, 60))));
+}
+
+TEST(ottawa, an_injury_recent_at_the_plans_start_counts_too) {
+  const catalogue cat = traumatic_catalogue();
+  auto request = injured(20, 60);                         // 20 days before today...
+  request.profile.start = request.today->plus_days(-12);  // ...8 before a start in the past
+  const auto r = expect_referral(make_plan(cat, request), referral_reason::ottawa_knee_rule);
+  EXPECT_EQ(r.days_since_injury, 8);
+  EXPECT_TRUE(has_text(r.message, "was 8 days before the plan's start on 2026-11-09, at age 60"))
+      << r.message;
+}
+
+TEST(ottawa, an_age_that_is_not_valid_cannot_rule_it_out) {
+  const catalogue cat = traumatic_catalogue();
+  const auto r = expect_referral(make_plan(cat, injured(2, 5)), referral_reason::ottawa_knee_rule);
+  EXPECT_TRUE(has_text(r.message,
+                       "was 2 days ago, and no valid age was given to rule out its "
+                       "age criterion. After"))
+      << r.message;
+  EXPECT_EQ(r.age, std::nullopt);
+}
+
+TEST(gate_order, red_flag_then_referral_only_then_ottawa_then_pain) {
+  const catalogue cat = traumatic_catalogue();
+  auto request = injured(2, 60);
+  request.profile.pain = pain_score::from_int(10);
+  expect_referral(make_plan(cat, request), referral_reason::ottawa_knee_rule);
+  request.profile.symptoms = {"knee-stiffness", "calf-swelling"};
+  expect_referral(make_plan(cat, request), referral_reason::red_flag);
+  auto entrapment = with_pain(10);
+  entrapment.protocol_id.clear();
+  entrapment.condition_id = "popliteal-artery-entrapment";
+  expect_referral(make_plan(cat, entrapment), referral_reason::referral_only_condition);
+  entrapment.profile.symptoms = {"fever-hot-joint"};
+  expect_referral(make_plan(cat, entrapment), referral_reason::red_flag);
+}
+
+TEST_F(safety, referral_only_condition_wins_over_invalid_request) {
+  auto request = testing::standard_request();
+  request.protocol_id.clear();
+  request.condition_id = "popliteal-artery-entrapment";
+  request.profile.age = 5;
+  request.weeks = 105;
+  expect_referral(make_plan(cat, request), referral_reason::referral_only_condition);
+}
+
+TEST(injury_date, may_not_be_after_today) {
+  auto request = testing::standard_request();
+  request.profile.injury_date = date::from_ymd(2026, 11, 22);
+  try {
+    validate_request(request);
+    FAIL() << "no error";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_input);
+    EXPECT_STREQ(e.what(),
+                 "injury date 2026-11-22 is after today (2026-11-21); accepted: a date from "
+                 "1900-01-01 to 2026-11-21");
+  }
+  request.profile.injury_date = request.today;
+  EXPECT_NO_THROW(validate_request(request));
+}
+
+TEST(referral_reason, names_round_trip) {
+  for (const auto reason : {referral_reason::red_flag, referral_reason::referral_only_condition,
+                            referral_reason::ottawa_knee_rule, referral_reason::pain}) {
+    EXPECT_EQ(parse_referral_reason(to_string(reason)), reason);
+  }
+  EXPECT_EQ(to_string(referral_reason::ottawa_knee_rule), "ottawa-knee-rule");
+  EXPECT_EQ(parse_referral_reason("ottawa"), std::nullopt);
 }
 
 // The shipped catalogue's own red flags, when it is there.

@@ -17,6 +17,17 @@ set(_golden "${CMAKE_CURRENT_SOURCE_DIR}/golden/plan.json")
 add_test(NAME schema.golden_plan_valid
          COMMAND ${KNEEREHAB_SCHEMA_PYTHON} ${_validate} ${_schema} ${_golden})
 
+# So is the golden referral (tests/golden/referral.json), and broken copies of it are not.
+set(_golden_referral "${CMAKE_CURRENT_SOURCE_DIR}/golden/referral.json")
+add_test(NAME schema.golden_referral_valid
+         COMMAND ${KNEEREHAB_SCHEMA_PYTHON} ${_validate} ${_schema} ${_golden_referral})
+foreach(mutation referral-unknown-reason referral-without-action
+                 referral-ottawa-without-injury-date referral-with-weeks referral-pain-above-10)
+  add_test(NAME schema.rejects.${mutation}
+           COMMAND ${KNEEREHAB_SCHEMA_PYTHON} ${_validate} ${_schema} ${_golden_referral}
+                   --mutate ${mutation} --expect-invalid)
+endforeach()
+
 # The validator and the schema reject broken documents: each mutation breaks one rule
 # (gap-between-days, gap-between-weeks and run-km-not-the-sum break rules the script checks
 # beyond the schema; the warning-* ones break the warning objects).
@@ -43,4 +54,17 @@ if(TARGET kneerehab-cli)
   add_test(NAME schema.cli_plan_json_valid
            COMMAND ${KNEEREHAB_SCHEMA_PYTHON} ${_validate} ${_schema} ${_cli_plan})
   set_tests_properties(schema.cli_plan_json_valid PROPERTIES FIXTURES_REQUIRED schema_cli_plan)
+
+  # A referral: exit 3, the JSON referral on standard output (captured by the shell).
+  set(_cli_referral "${CMAKE_CURRENT_BINARY_DIR}/schema-cli-referral.json")
+  add_test(NAME schema.cli_referral_json_written
+           COMMAND sh -c "\"$0\" \"$@\" >'${_cli_referral}'; test $? -eq 3"
+                   $<TARGET_FILE:kneerehab-cli> plan --condition pcl-sprain --start 2026-11-23
+                   --today 2026-11-21 --injury-date 2026-11-19 --age 60 --format json)
+  set_tests_properties(schema.cli_referral_json_written
+                       PROPERTIES FIXTURES_SETUP schema_cli_referral)
+  add_test(NAME schema.cli_referral_json_valid
+           COMMAND ${KNEEREHAB_SCHEMA_PYTHON} ${_validate} ${_schema} ${_cli_referral})
+  set_tests_properties(schema.cli_referral_json_valid
+                       PROPERTIES FIXTURES_REQUIRED schema_cli_referral)
 endif()

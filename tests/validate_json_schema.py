@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Validate a plan JSON document against docs/plan.schema.json.
+"""Validate a plan (or referral) JSON document against docs/plan.schema.json.
 
 Usage: validate_json_schema.py SCHEMA DOCUMENT [--mutate NAME]... [--expect-invalid]
 
 Besides the schema, the script checks what JSON Schema cannot express (docs/plan-json.md, docs/plan-rules.md): days and
-weeks are consecutive, start/end match the weeks, and run_km is the sum of the week's run.km.
+weeks are consecutive, start/end match the weeks, and run_km is the sum of the week's run.km. A referral
+(schema kneerehab.referral/1) has no weeks: the schema is all there is to check.
 
 Exit 0 when the document is valid (or, with --expect-invalid, when it is rejected);
 exit 1 with the validation error(s) otherwise; exit 2 on a usage or I/O problem.
@@ -105,6 +106,13 @@ MUTATIONS = {
     "warning-unknown-code": lambda d: d["warnings"][0].__setitem__("code", "looks-fine"),
     "warning-without-text": lambda d: d["warnings"][0].pop("text"),
     "warning-distance-in-miles": _warning_in_miles,
+    # For a referral document (tests/golden/referral.json, an Ottawa knee rule referral).
+    "referral-unknown-reason": lambda d: d.__setitem__("reason", "looks-fine"),
+    "referral-without-action": _drop("action"),
+    "referral-ottawa-without-injury-date": _drop("injury_date"),
+    "referral-with-weeks": lambda d: d.__setitem__("weeks", []),
+    "referral-pain-above-10": lambda d: d.update({"reason": "pain", "pain": 11,
+                                                  "pain_refer_min": 8}),
 }
 
 
@@ -112,6 +120,8 @@ def contract_problems(doc):
     """The plan rules (docs/plan-rules.md) that JSON Schema cannot express: consecutive days and weeks, the plan's
     start and end, and run_km as the sum of the week's run.km (each rounded to 2 decimals)."""
     problems = []
+    if doc.get("schema") == "kneerehab.referral/1":
+        return problems
     day = datetime.timedelta(days=1)
     previous_end = None
     for w, week in enumerate(doc["weeks"]):

@@ -102,16 +102,21 @@ class plan_catalogue {
   std::exception_ptr failure_;
 };
 
-/// What the red-flag screen needs from a plan command's words, read leniently (the screen comes
-/// before the options are checked).
+/// What the safety gate needs from a plan command's words, read leniently (the gate comes before
+/// the options are checked).
 struct plan_words {
   /// The --protocol's selection, else the --condition's, else all.
   catalogue_selection selection = catalogue_selection::all();
   /// Every --symptom value and every word the command does not take.
   std::vector<std::string> symptom_words;
   /// --age when it is a valid age, else the oldest: a mistyped age never rules out an
-  /// age-gated red flag (the Ottawa rule).
+  /// age-gated referral (the Ottawa rule).
   int screening_age = 0;
+  /// The values of these options as typed (the last one given), for the gate and for the
+  /// referral's format: --condition, --protocol, --pain, --injury-date, --start, --today,
+  /// --format.
+  std::optional<std::string> condition, protocol, pain, injury_date, start, today, format;
+  bool output = false;  ///< -o FILE was given: a referral writes no output at all
 };
 plan_words read_plan_words(const std::vector<std::string>& args);
 
@@ -120,11 +125,14 @@ plan_words read_plan_words(const std::vector<std::string>& args);
 int plan_on_catalogue(const std::vector<std::string>& args, const global_options& global,
                       plan_catalogue& cat);
 
-/// Exit code 3 and the referral on stderr when the words of a plan command name a red-flag
-/// symptom (as a --symptom value or as a stray word), whatever else is wrong with them; nullopt
-/// otherwise. A red flag always wins over every usage error (docs/plan-rules.md rule 7). Errors
-/// from opening the catalogue are left for the command to report.
-std::optional<int> refer_on_red_flag(const plan_words& words, plan_catalogue& cat);
+/// Exit code 3 and the referral on stderr (and, for --format json without -o, the JSON
+/// referral on stdout) when the safety gate (kneerehab::safety_gate) refers on what the words
+/// of a plan command say: a red-flag symptom (as a --symptom value or as a stray word), a
+/// referral-only condition, the Ottawa knee rule after a recent --injury-date, a --pain at the
+/// protocol's referral threshold; whatever else is wrong with them. A referral always wins
+/// over every usage error (docs/plan-rules.md rule 7). Errors from opening the catalogue are
+/// left for the command to report.
+std::optional<int> refer_at_safety_gate(const plan_words& words, plan_catalogue& cat);
 
 std::string exercises_help();
 std::string plan_command_help();

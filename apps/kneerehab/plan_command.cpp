@@ -63,6 +63,9 @@ po::options_description plan_options() {
       age_help.c_str())("prior-injuries", po::value<std::string>()->default_value("0"),
                         prior_help.c_str())("pain", po::value<std::string>()->default_value("0"),
                                             "pain now in daily activity, 0-10")(
+      "injury-date", po::value<std::string>(),
+      "when the injury happened, YYYY-MM-DD (not after --today); after a recent injury of a "
+      "traumatic condition, age 55 or over is referred for an X-ray (Ottawa knee rule)")(
       "symptom", po::value<std::vector<std::string>>()->composing(),
       "a symptom id (repeatable; see 'kneerehab red-flags')")("weeks", po::value<std::string>(),
                                                               weeks_help.c_str())(
@@ -141,7 +144,20 @@ distance volume_option(const po::variables_map& vm, const char* option, unit_sys
   return limits.weekly_volume(fmt::format("--{}", option), value, units);
 }
 
-runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
+// --injury-date: a calendar date; the library checks it is not after today.
+date parse_injury_date(const po::variables_map& vm, date today) {
+  const auto& text = vm["injury-date"].as<std::string>();
+  const auto parsed = date::parse_iso(text);
+  if (!parsed) {
+    throw error::invalid_input(fmt::format(
+        "--injury-date {} is not a valid date; accepted: a calendar date as YYYY-MM-DD from {} to "
+        "today ({})",
+        quoted_for_message(text), date::earliest().iso(), today.iso()));
+  }
+  return *parsed;
+}
+
+runner_profile parse_profile(const po::variables_map& vm, unit_system units, date today) {
   runner_profile profile;
   const auto severity_text = vm["severity"].as<std::string>();
   const auto level = parse_severity(severity_text);
@@ -169,6 +185,7 @@ runner_profile parse_profile(const po::variables_map& vm, unit_system units) {
   if (vm.count("weeks-off"))
     profile.weeks_off = parse_int(vm, "weeks-off", 0, limits.max_weeks_off);
   if (vm.count("symptom")) profile.symptoms = vm["symptom"].as<std::vector<std::string>>();
+  if (vm.count("injury-date")) profile.injury_date = parse_injury_date(vm, today);
   return profile;
 }
 
@@ -180,10 +197,11 @@ plan_request parse_request(const po::variables_map& vm, unit_system units) {
   plan_request request;
   if (vm.count("condition")) request.condition_id = vm["condition"].as<std::string>();
   if (vm.count("protocol")) request.protocol_id = vm["protocol"].as<std::string>();
-  request.profile = parse_profile(vm, units);
+  const date today = vm.count("today") ? parse_date_option(vm, "today") : system_today();
+  request.profile = parse_profile(vm, units, today);
   if (vm.count("weeks")) request.weeks = parse_int(vm, "weeks", limits.min_weeks, limits.max_weeks);
   request.units = units;
-  request.today = vm.count("today") ? parse_date_option(vm, "today") : system_today();
+  request.today = today;
   return request;
 }
 
@@ -202,9 +220,38 @@ output_format parse_format(const std::string& text) {
 // the command does not take: `--symptom pain-on-stairs calf-swelling`), and the catalogue
 // selection of its --protocol or --condition. Read leniently, in one pass, so that a red flag
 // is found however wrong the rest of the command is.
+// The value slot of `words` for an option the gate reads, or nullptr.
+std::optional<std::string>* gate_value(plan_words& words, std::string_view option) {
+  if (option == "condition") return &words.condition;
+  if (option == "protocol") return &words.protocol;
+  if (option == "pain") return &words.pain;
+  if (option == "injury-date") return &words.injury_date;
+  if (option == "start") return &words.start;
+  if (option == "today") return &words.today;
+  if (option == "format") return &words.format;
+  return nullptr;
+}
+
+// When the options do not parse at all: `--name value` and `--name=value`, as typed.
+void scan_gate_values(const std::vector<std::string>& args, plan_words& words) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view word = args[i];
+    if (word == "-o" || word.rfind("--output", 0) == 0) words.output = true;
+    if (word.rfind("--", 0) != 0) continue;
+    const auto eq = word.find('=');
+    const auto name =
+        word.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
+    auto* slot = gate_value(words, name);
+    if (slot == nullptr) continue;
+    if (eq != std::string_view::npos) {
+      *slot = std::string(word.substr(eq + 1));
+    } else if (i + 1 < args.size()) {
+      *slot = args[i + 1];
+    }
+  }
+}
+
 void read_leniently(const std::vector<std::string>& args, plan_words& words) {
-  std::optional<std::string> condition;
-  std::optional<std::string> protocol;
   try {
     const auto description = plan_options();
     const auto parsed =
@@ -216,24 +263,26 @@ void read_leniently(const std::vector<std::string>& args, plan_words& words) {
         if (option.unregistered) {
           found.insert(found.end(), option.original_tokens.begin(), option.original_tokens.end());
         }
+      } else if (option.string_key == "output") {
+        words.output = true;
       } else if (option.value.size() == 1) {
-        if (option.string_key == "condition") condition = option.value.front();
-        if (option.string_key == "protocol") protocol = option.value.front();
+        if (auto* slot = gate_value(words, option.string_key)) *slot = option.value.front();
       }
     }
   } catch (const po::error&) {
     // The options do not even parse: every word that is not an option may be a symptom, and
-    // the whole catalogue is needed.
-    words.symptom_words.clear();
+    // the whole catalogue is needed; the other values are taken as typed.
+    words = plan_words{};
     for (const auto& word : args) {
       if (word.rfind('-', 0) != 0) words.symptom_words.push_back(word);
     }
+    scan_gate_values(args, words);
     return;
   }
-  if (protocol) {
-    words.selection = catalogue_selection::protocol(*protocol);
-  } else if (condition) {
-    words.selection = catalogue_selection::condition(*condition);
+  if (words.protocol) {
+    words.selection = catalogue_selection::protocol(*words.protocol);
+  } else if (words.condition) {
+    words.selection = catalogue_selection::condition(*words.condition);
   }
 }
 
@@ -274,8 +323,11 @@ void write_output_file(const std::string& file, std::string_view bytes,
   write_file_atomically(file, bytes, options);
 }
 
-int print_referral(const referral& r) {
-  std::cerr << fmt::format("STOP: no plan. {}\n{}\n", r.red_flag_name, r.message);
+// The referral on stderr, for people; for --format json without -o, also the JSON referral on
+// stdout, for programs. Never a file: -o is left alone (docs/robustness.md).
+int print_referral(const referral& r, bool json_to_stdout) {
+  std::cerr << render_text(r);
+  if (json_to_stdout) std::cout << render_json(r);
   return red_flag;
 }
 
@@ -286,7 +338,10 @@ std::string plan_command_help() {
   text << "Usage: kneerehab plan (--condition ID | --protocol ID) --start YYYY-MM-DD [options]\n\n"
           "Plans rehabilitation and return to running, week by week. Distances and pace are in\n"
           "--units (km by default); JSON is always in km. Exit code 3 and a referral instead of\n"
-          "a plan when a red-flag symptom is reported.\n\n"
+          "a plan (on stderr; with --format json and no -o, also as JSON on stdout) for a\n"
+          "red-flag symptom, a referral-only condition, a recent --injury-date of a traumatic\n"
+          "condition at age 55 or over (Ottawa knee rule), or --pain at the protocol's referral\n"
+          "threshold (8 by default).\n\n"
        << plan_options();
   return text.str();
 }
@@ -294,7 +349,7 @@ std::string plan_command_help() {
 int run_plan_command(const std::vector<std::string>& args, const global_options& global) {
   const auto words = read_plan_words(args);
   plan_catalogue cat(global.db, words.selection);
-  if (const auto referred = refer_on_red_flag(words, cat)) return *referred;
+  if (const auto referred = refer_at_safety_gate(words, cat)) return *referred;
   return plan_on_catalogue(args, global, cat);
 }
 
@@ -304,7 +359,9 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
   const auto request = parse_request(vm, global.units);
   const auto format = parse_format(vm["format"].as<std::string>());
   const auto outcome = make_plan(cat.for_request(request), request);
-  if (const auto* r = std::get_if<referral>(&outcome)) return print_referral(*r);
+  if (const auto* r = std::get_if<referral>(&outcome)) {
+    return print_referral(*r, format == output_format::json && !vm.count("output"));
+  }
   const auto bytes = render(std::get<plan>(outcome), format, render_options{global.units});
   if (vm.count("output")) {
     write_output_file(vm["output"].as<std::string>(), bytes, global);
@@ -321,19 +378,37 @@ plan_words read_plan_words(const std::vector<std::string>& args) {
   return words;
 }
 
-std::optional<int> refer_on_red_flag(const plan_words& words, plan_catalogue& cat) {
-  if (words.symptom_words.empty()) return std::nullopt;
+std::optional<int> refer_at_safety_gate(const plan_words& words, plan_catalogue& cat) {
+  // What the words say, as far as it can be read: a value that does not parse is left out.
+  plan_request request;
+  request.condition_id = words.condition.value_or("");
+  request.protocol_id = words.protocol.value_or("");
+  auto& profile = request.profile;
+  profile.age = words.screening_age;
+  if (words.pain) {
+    int pain = 0;
+    const auto& text = *words.pain;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), pain);
+    if (ec == std::errc() && ptr == text.data() + text.size()) {
+      if (const auto score = pain_score::checked(pain)) profile.pain = *score;
+    }
+  }
+  const auto as_date = [](const std::optional<std::string>& text) -> std::optional<date> {
+    return text ? date::parse_iso(*text) : std::nullopt;
+  };
+  profile.injury_date = as_date(words.injury_date);
+  profile.start = as_date(words.start);
+  request.today = words.today ? as_date(words.today) : std::optional<date>(system_today());
   try {
     const catalogue& screened = cat.for_screening();
-    std::vector<std::string> known;
     for (const auto& word : words.symptom_words) {
-      if (screened.find_symptom(word) != nullptr) known.push_back(word);
+      if (screened.find_symptom(word) != nullptr) profile.symptoms.push_back(word);
     }
-    if (const auto r = screen_symptoms(screened, known, words.screening_age)) {
-      return print_referral(*r);
+    if (const auto r = safety_gate(screened, request)) {
+      return print_referral(*r, words.format == "json" && !words.output);
     }
   } catch (const error&) {
-    // No catalogue, no recognised red flag: the command reports its own errors in order.
+    // No catalogue, no referral: the command reports its own errors in order.
   }
   return std::nullopt;
 }

@@ -105,21 +105,23 @@ void print_main_help() {
   for (const auto& command : command_table()) {
     std::cout << fmt::format("  {:<32}{}\n", command.synopsis, command.summary);
   }
-  std::cout << "\nRun 'kneerehab COMMAND --help' for a command's options.\n"
-               "Exit codes: 0 success, 1 runtime failure (I/O, database), 2 usage error or "
-               "invalid input,\n3 red-flag symptom reported (referral, no plan).\n";
+  std::cout
+      << "\nRun 'kneerehab COMMAND --help' for a command's options.\n"
+         "Exit codes: 0 success, 1 runtime failure (I/O, database), 2 usage error or "
+         "invalid input,\n3 a referral instead of a plan (a red-flag symptom, severe pain, ...).\n";
 }
 
 int run(int argc, char** argv) {
   const auto line = split_command_line(argc, argv);
   const auto* command = find_command(line.command);
-  // A red flag named in a plan command wins over every other mistake, global ones included.
-  // The plan command's catalogue is opened once, for the screen and the plan.
+  // A referral (a red flag, severe pain, ...) in a plan command wins over every other mistake,
+  // global ones included. The plan command's catalogue is opened once, for the gate and the
+  // plan.
   std::optional<plan_catalogue> plan_cat;
   if (command != nullptr && command->name == "plan" && !line.help && !line.version) {
     const auto words = read_plan_words(line.args);
     plan_cat.emplace(resolve_catalogue_path(line.db), words.selection);
-    if (const auto referred = refer_on_red_flag(words, *plan_cat)) return *referred;
+    if (const auto referred = refer_at_safety_gate(words, *plan_cat)) return *referred;
   }
   if (line.mistake) throw *line.mistake;
   const auto global = resolve_globals(line);

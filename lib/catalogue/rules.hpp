@@ -19,6 +19,9 @@ namespace kneerehab::detail {
 
 [[nodiscard]] std::optional<std::string> timeline_problem(std::string_view level,
                                                           const timeline& t);
+/// min <= max, each 0-120 (detail::age_range_fields); `what` names the field ("typical_age").
+[[nodiscard]] std::optional<std::string> age_range_problem(std::string_view what,
+                                                           const age_range& ages);
 [[nodiscard]] std::optional<std::string> step_problem(const interval_step& step);
 [[nodiscard]] std::optional<std::string> phase_weeks_problem(const phase& ph);
 [[nodiscard]] std::optional<std::string> criterion_problem(const entry_criterion& c);

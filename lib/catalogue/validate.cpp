@@ -138,6 +138,11 @@ void validate_conditions(problems& out, const catalogue_content& content, const 
     out.check("min-above-max", item, "timeline", timeline_problem("mild", c.mild));
     out.check("min-above-max", item, "timeline", timeline_problem("moderate", c.moderate));
     out.check("min-above-max", item, "timeline", timeline_problem("severe", c.severe));
+    out.check("out-of-range", item, "refer_min_prior_injuries", range_problem(condition_fields, c));
+    if (c.typical_age) {
+      out.check("min-above-max", item, typical_age_key,
+                age_range_problem(typical_age_key, *c.typical_age));
+    }
     for (const auto& flag : c.red_flags) {
       if (!known.red_flags.contains(flag)) {
         out.add("unknown-id", item, "red_flags", fmt::format("red flag '{}' does not exist", flag));
@@ -535,13 +540,24 @@ std::optional<std::string> length_rules_problem(const phase_length_rules& rules)
 }
 
 std::optional<std::string> pain_rules_problem(const pain_rules& rules) {
-  if (rules.progress_max >= 0 && rules.progress_max < rules.hold_max && rules.hold_max <= 10) {
+  if (rules.progress_max >= 0 && rules.progress_max < rules.hold_max &&
+      rules.hold_max < rules.refer_min && rules.refer_min <= 10) {
     return std::nullopt;
   }
   return fmt::format(
-      "pain progress_max is {} and hold_max {}; accepted: 0 <= progress_max < "
-      "hold_max <= 10",
-      rules.progress_max, rules.hold_max);
+      "pain progress_max is {}, hold_max {} and refer_min {}; accepted: 0 <= progress_max < "
+      "hold_max < refer_min <= 10",
+      rules.progress_max, rules.hold_max, rules.refer_min);
+}
+
+// Ranges: age_range_fields; then min <= max.
+std::optional<std::string> age_range_problem(std::string_view what, const age_range& ages) {
+  const auto& low = age_range_fields[0];
+  if (!range_problem(age_range_fields, ages) && ages.min_years <= ages.max_years) {
+    return std::nullopt;
+  }
+  return fmt::format("{} is [{}, {}]; accepted: [min, max] in years, {} <= min <= max <= {}", what,
+                     ages.min_years, ages.max_years, low.low, low.high);
 }
 
 // Ranges: detail::load_rule_fields; the cautious increase depends on weekly_increase.

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string_view>
 
+#include "kneerehab/io/catalogue_database.hpp"
+
 namespace kneerehab::detail {
 
 /// error(errc::database) "cannot open catalogue database 'PATH': PROBLEM".
@@ -20,5 +22,8 @@ namespace kneerehab::detail {
 /// Opens an existing catalogue database read-only (never creating it) and checks its schema
 /// version. Throws error(errc::database).
 std::unique_ptr<SQLite::Database> open_read_only(const std::filesystem::path& path);
+
+/// The layout version `db` records (PRAGMA user_version; a plain 1 reads as 1.0).
+schema_version stored_schema_version(SQLite::Database& db);
 
 }  // namespace kneerehab::detail

@@ -146,13 +146,16 @@ void translate(const SQLite::Exception& e, const fs::path& path) {
   }
 }
 
+schema_version stored_schema_version(SQLite::Database& db) {
+  const int stored = db.execAndGet("PRAGMA user_version").getInt();
+  return stored < 1000 ? schema_version{stored, 0} : schema_version{stored / 1000, stored % 1000};
+}
+
 std::unique_ptr<SQLite::Database> open_read_only(const fs::path& path) {
   const auto kind = check_database_file(path);
   auto db = std::make_unique<SQLite::Database>(
       file_uri(path, kind), SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout_ms);
-  const int stored = db->execAndGet("PRAGMA user_version").getInt();
-  const schema_version version =
-      stored < 1000 ? schema_version{stored, 0} : schema_version{stored / 1000, stored % 1000};
+  const schema_version version = stored_schema_version(*db);
   const auto newest = catalogue_schema_version;
   if (version.major != newest.major || version.minor > newest.minor) {
     open_failure(
@@ -171,11 +174,15 @@ using detail::open_read_only;
 using detail::translate;
 namespace fs = std::filesystem;
 
+// The columns of `fields` that a file of schema minor version `minor` has (with `prefix`).
 template <typename Struct, std::size_t N>
 std::vector<std::string> columns_of(const std::array<detail::field<Struct>, N>& fields,
-                                    std::string_view prefix = "") {
+                                    std::string_view prefix = "",
+                                    int minor = catalogue_schema_version.minor) {
   std::vector<std::string> columns;
-  for (const auto& f : fields) columns.push_back(fmt::format("{}{}", prefix, f.column));
+  for (const auto& f : fields) {
+    if (f.since_minor <= minor) columns.push_back(fmt::format("{}{}", prefix, f.column));
+  }
   return columns;
 }
 
@@ -208,7 +215,10 @@ std::string_view sql_type_name(const SQLite::Column& c) {
 
 class reader {
  public:
-  reader(SQLite::Database& db, const fs::path& path) : db_(db), path_(path) {}
+  /// `version`: the file's layout version; columns added after it are not read (their
+  /// members keep the defaults).
+  reader(SQLite::Database& db, const fs::path& path, schema_version version)
+      : db_(db), path_(path), minor_(version.minor) {}
 
   /// Every bad row found by read(), in table order.
   std::vector<diagnostic>& problems() { return problems_; }
@@ -321,6 +331,13 @@ class reader {
     if (problem) row_problem(code, where, column, *problem);
   }
 
+  // The columns of `fields` this file has.
+  template <typename Struct, std::size_t N>
+  [[nodiscard]] std::vector<std::string> columns(const std::array<detail::field<Struct>, N>& fields,
+                                                 std::string_view prefix = "") const {
+    return columns_of(fields, prefix, minor_);
+  }
+
   SQLite::Statement& query(const std::string& sql) {
     auto& slot = statements_[sql];
     if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
@@ -428,6 +445,7 @@ class reader {
                    bool ranges = true) {
     const auto before = problems_.size();
     detail::for_each_field(fields, value, [&](const auto& fd, auto& v) {
+      if (fd.since_minor > minor_) return;  // not in this file's layout: the default stays
       if (ranges) {
         read_value(st, fd, v, where, prefix);
       } else {
@@ -477,7 +495,7 @@ class reader {
 
   void read_red_flags(catalogue_content& out) {
     auto& st =
-        query(select_sql(columns_of(detail::red_flag_fields), "FROM red_flags ORDER BY position"));
+        query(select_sql(columns(detail::red_flag_fields), "FROM red_flags ORDER BY position"));
     while (st.executeStep()) {
       red_flag r;
       const row_ref where{"red_flags", fmt::format("id='{}'", st.getColumn("id").getString())};
@@ -489,7 +507,7 @@ class reader {
 
   void read_symptoms(catalogue_content& out) {
     auto& st =
-        query(select_sql(columns_of(detail::symptom_fields), "FROM symptoms ORDER BY position"));
+        query(select_sql(columns(detail::symptom_fields), "FROM symptoms ORDER BY position"));
     while (st.executeStep()) {
       symptom s;
       const row_ref where{"symptoms", fmt::format("id='{}'", st.getColumn("id").getString())};
@@ -500,8 +518,7 @@ class reader {
   }
 
   void read_ladders(catalogue_content& out) {
-    auto& st =
-        query(select_sql(columns_of(detail::ladder_fields), "FROM ladders ORDER BY position"));
+    auto& st = query(select_sql(columns(detail::ladder_fields), "FROM ladders ORDER BY position"));
     std::vector<walk_run_ladder> ladders;
     while (st.executeStep()) {
       if (!keeps(keep_ladders_, st.getColumn("id").getString())) continue;
@@ -511,9 +528,9 @@ class reader {
       ladders.push_back(std::move(l));
     }
     for (auto& l : ladders) {
-      auto& steps = query(select_sql(
-          std::vector<std::string>{"position"} + columns_of(detail::interval_step_fields),
-          "FROM ladder_steps WHERE ladder_id = ? ORDER BY position"));
+      auto& steps = query(
+          select_sql(std::vector<std::string>{"position"} + columns(detail::interval_step_fields),
+                     "FROM ladder_steps WHERE ladder_id = ? ORDER BY position"));
       steps.bind(1, l.id);
       while (steps.executeStep()) {
         interval_step s;
@@ -529,9 +546,8 @@ class reader {
   }
 
   void read_exercises(catalogue_content& out) {
-    auto& st =
-        query(select_sql(columns_of(detail::exercise_fields) + columns_of(detail::dosage_fields),
-                         "FROM exercises ORDER BY position"));
+    auto& st = query(select_sql(columns(detail::exercise_fields) + columns(detail::dosage_fields),
+                                "FROM exercises ORDER BY position"));
     while (st.executeStep()) {
       exercise e;
       if (!keeps(keep_exercises_, st.getColumn("id").getString())) continue;
@@ -547,7 +563,9 @@ class reader {
   }
 
   void read_conditions(catalogue_content& out) {
-    auto& st = query(select_sql(columns_of(detail::condition_fields) + timeline_columns(),
+    const auto age_prefix = fmt::format("{}_", detail::typical_age_key);
+    auto& st = query(select_sql(columns(detail::condition_fields) + timeline_columns() +
+                                    columns(detail::age_range_fields, age_prefix),
                                 "FROM conditions ORDER BY position"));
     while (st.executeStep()) {
       condition c;
@@ -567,16 +585,36 @@ class reader {
                               : "max_weeks"));
         }
       }
+      read_typical_age(st, c, where, age_prefix);
       out.conditions.push_back(std::move(c));
     }
     for (auto& c : out.conditions) read_lists(detail::condition_lists, c, "condition_id", c.id);
   }
 
+  // typical_age_min and typical_age_max: both NULL for no range (and in files before 1.2).
+  void read_typical_age(SQLite::Statement& st, condition& c, const row_ref& where,
+                        const std::string& prefix) {
+    const auto& fields = detail::age_range_fields;
+    if (fields[0].since_minor > minor_) return;
+    const auto column = [&](std::size_t i) {
+      return fmt::format("{}{}", prefix, fields[i].column);
+    };
+    if (st.getColumn(column(0).c_str()).isNull() && st.getColumn(column(1).c_str()).isNull()) {
+      return;
+    }
+    age_range ages;
+    if (read_fields(st, fields, ages, where, prefix)) {
+      check(where, detail::age_range_problem(detail::typical_age_key, ages), "min-above-max",
+            column(0));
+    }
+    c.typical_age = ages;
+  }
+
   void read_protocols(catalogue_content& out) {
-    auto& st = query(
-        select_sql(columns_of(detail::protocol_fields) + columns_of(detail::length_rule_fields) +
-                       columns_of(detail::pain_rule_fields) + columns_of(detail::load_rule_fields),
-                   "FROM protocols ORDER BY position"));
+    auto& st =
+        query(select_sql(columns(detail::protocol_fields) + columns(detail::length_rule_fields) +
+                             columns(detail::pain_rule_fields) + columns(detail::load_rule_fields),
+                         "FROM protocols ORDER BY position"));
     while (st.executeStep()) {
       if (!keeps(keep_protocols_, st.getColumn("id").getString())) continue;
       protocol p;
@@ -603,7 +641,7 @@ class reader {
 
   void read_protocol_advice(protocol& p) {
     auto& st =
-        query(select_sql(std::vector<std::string>{"position"} + columns_of(detail::advice_fields),
+        query(select_sql(std::vector<std::string>{"position"} + columns(detail::advice_fields),
                          "FROM protocol_advice WHERE protocol_id = ? ORDER BY position"));
     st.bind(1, p.id);
     while (st.executeStep()) {
@@ -617,7 +655,7 @@ class reader {
 
   void read_phases(protocol& p) {
     auto& st =
-        query(select_sql(columns_of(detail::phase_fields) + columns_of(detail::running_rule_fields),
+        query(select_sql(columns(detail::phase_fields) + columns(detail::running_rule_fields),
                          "FROM phases WHERE protocol_id = ? ORDER BY position"));
     st.bind(1, p.id);
     while (st.executeStep()) {
@@ -642,7 +680,7 @@ class reader {
 
   void read_criteria(const std::string& protocol_id, phase& ph) {
     auto& st = query(
-        select_sql(std::vector<std::string>{"position"} + columns_of(detail::criterion_fields),
+        select_sql(std::vector<std::string>{"position"} + columns(detail::criterion_fields),
                    "FROM phase_criteria WHERE protocol_id = ? AND phase_id = ? ORDER BY position"));
     st.bind(1, protocol_id);
     st.bind(2, ph.id);
@@ -659,11 +697,11 @@ class reader {
   }
 
   void read_prescriptions(const std::string& protocol_id, phase& ph) {
-    auto& st = query(select_sql(std::vector<std::string>{"position"} +
-                                    columns_of(detail::prescription_fields) +
-                                    columns_of(detail::dosage_fields),
-                                "FROM prescriptions WHERE protocol_id = ? AND phase_id = ? "
-                                "ORDER BY position"));
+    auto& st =
+        query(select_sql(std::vector<std::string>{"position"} +
+                             columns(detail::prescription_fields) + columns(detail::dosage_fields),
+                         "FROM prescriptions WHERE protocol_id = ? AND phase_id = ? "
+                         "ORDER BY position"));
     st.bind(1, protocol_id);
     st.bind(2, ph.id);
     std::vector<std::int64_t> positions;
@@ -686,11 +724,11 @@ class reader {
 
   void read_steps(const std::string& protocol_id, const std::string& phase_id,
                   std::int64_t position, prescription& p) {
-    auto& st = query(select_sql(std::vector<std::string>{"position"} +
-                                    columns_of(detail::dosage_step_fields) +
-                                    columns_of(detail::dosage_fields),
-                                "FROM prescription_steps WHERE protocol_id = ? AND phase_id = ? "
-                                "AND prescription_position = ? ORDER BY position"));
+    auto& st =
+        query(select_sql(std::vector<std::string>{"position"} +
+                             columns(detail::dosage_step_fields) + columns(detail::dosage_fields),
+                         "FROM prescription_steps WHERE protocol_id = ? AND phase_id = ? "
+                         "AND prescription_position = ? ORDER BY position"));
     st.bind(1, protocol_id);
     st.bind(2, phase_id);
     st.bind(3, position);
@@ -710,6 +748,7 @@ class reader {
 
   SQLite::Database& db_;
   const fs::path& path_;
+  int minor_;  ///< the file's schema minor version
   std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::vector<diagnostic> problems_;
   // What select() keeps of each kind; nullopt keeps everything.
@@ -742,7 +781,7 @@ catalogue open_catalogue(const std::filesystem::path& path, const catalogue_sele
   std::vector<diagnostic> problems;
   try {
     auto db = open_read_only(path);
-    reader r(*db, path);
+    reader r(*db, path, detail::stored_schema_version(*db));
     r.select(selection);
     content = r.read();
     problems = std::move(r.problems());

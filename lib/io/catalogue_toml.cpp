@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "catalogue/rules.hpp"
 #include "catalogue/validate.hpp"
 #include "io/catalogue_toml.hpp"
 #include "io/toml_fields.hpp"
@@ -133,13 +134,46 @@ void read_timeline(const toml_fields& f, std::string_view level, timeline& t) {
   }
 }
 
+// `typical_age = [min, max]` in years, each checked against age_range_fields, then min <= max.
+void read_typical_age(const toml_fields& f, condition& c) {
+  const auto* node = f.find(typical_age_key);
+  if (node == nullptr) return;
+  const auto* ages = node->as_array();
+  if (ages == nullptr || ages->size() != 2 || !(*ages)[0].is_integer() ||
+      !(*ages)[1].is_integer()) {
+    f.report("wrong-type", node->source(), typical_age_key,
+             fmt::format("'{}' is not two integers; accepted: [min, max] in years, e.g. [45, 120]",
+                         typical_age_key));
+    return;
+  }
+  age_range range;
+  bool good = true;
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto& fd = age_range_fields[i];
+    const auto key = fmt::format("{} {}", typical_age_key, fd.key);
+    if (auto v = f.integer_in((*ages)[i], key, fd.low, fd.high)) {
+      range.*std::get<int age_range::*>(fd.member) = *v;
+    } else {
+      good = false;
+    }
+  }
+  if (!good) return;
+  if (auto problem = age_range_problem(typical_age_key, range)) {
+    f.report("min-above-max", node->source(), typical_age_key, *problem);
+    return;
+  }
+  c.typical_age = range;
+}
+
 condition read_condition(const toml::table& t, std::string_view src, std::size_t n,
                          toml_problems& out) {
-  toml_fields f(t, src, item_name("condition", t, n),
-                keys_of(condition_fields, list_keys(condition_lists, {"timeline"})), out);
+  toml_fields f(
+      t, src, item_name("condition", t, n),
+      keys_of(condition_fields, list_keys(condition_lists, {"timeline", typical_age_key})), out);
   condition c;
   f.read(condition_fields, c);
   f.read(condition_lists, c);
+  read_typical_age(f, c);
   if (const auto* timeline = f.table("timeline", true)) {
     keys levels;
     for (const auto& m : condition_timelines) levels.push_back(m.key);

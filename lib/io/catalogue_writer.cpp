@@ -170,6 +170,14 @@ class writer {
     for (const auto& m : detail::condition_timelines) {
       r.add(detail::timeline_fields, c.*m.member, fmt::format("{}_", m.key));
     }
+    const auto age_prefix = fmt::format("{}_", detail::typical_age_key);
+    if (c.typical_age) {
+      r.add(detail::age_range_fields, *c.typical_age, age_prefix);
+    } else {
+      for (const auto& fd : detail::age_range_fields) {
+        r.add(fmt::format("{}{}", age_prefix, fd.column), sql_value(std::monostate{}));
+      }
+    }
     insert("conditions", r);
     lists(detail::condition_lists, c, sql_row().add("condition_id", c.id));
   }

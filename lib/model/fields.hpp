@@ -55,6 +55,9 @@ struct field {
   presence use = presence::optional;
   double low = 1;   ///< accepted range of a number, inclusive; low > high: no range (text,
   double high = 0;  ///< enums, booleans)
+  /// The catalogue schema minor version (1.x) that added the SQL column. A database of an older
+  /// minor version has no such column: the SQLite reader leaves the member at its default.
+  int since_minor = 0;
   [[nodiscard]] constexpr bool ranged() const noexcept { return low <= high; }
 };
 
@@ -146,7 +149,7 @@ inline constexpr std::array<timeline_member, 3> condition_timelines{{
     {"severe", &condition::severe},
 }};
 
-inline constexpr std::array<field<condition>, 8> condition_fields{{
+inline constexpr std::array<field<condition>, 10> condition_fields{{
     {"id", "id", &condition::id, required},
     {"name", "name", &condition::name, required},
     {"region", "region", &condition::region, required},
@@ -155,7 +158,19 @@ inline constexpr std::array<field<condition>, 8> condition_fields{{
     {"protocol", "protocol_id", &condition::protocol_id},
     {"referral_only", "referral_only", &condition::referral_only},
     {"referral", "referral", &condition::referral},
+    {"traumatic", "traumatic", &condition::traumatic, optional, 1, 0, 2},
+    {"refer_min_prior_injuries", "refer_min_prior_injuries", &condition::refer_min_prior_injuries,
+     optional, 1, 20, 2},
 }};
+
+/// condition::typical_age: TOML `typical_age = [min, max]`; SQL columns `typical_age_min` and
+/// `typical_age_max` (both NULL: no range), since schema 1.2. Also min <= max:
+/// age_range_problem.
+inline constexpr std::array<field<age_range>, 2> age_range_fields{{
+    {"min", "min", &age_range::min_years, required, 0, 120, 2},
+    {"max", "max", &age_range::max_years, required, 0, 120, 2},
+}};
+inline constexpr std::string_view typical_age_key = "typical_age";
 
 inline const std::array<list_field<condition>, 3> condition_lists{{
     {"aggravating", "condition_aggravating", "item", &condition::aggravating},
@@ -190,10 +205,11 @@ inline constexpr std::array<field<phase_length_rules>, 6> length_rule_fields{{
      &phase_length_rules::prior_injury_extra_weeks, optional, 0, 8},
 }};
 
-// Also 0 <= progress_max < hold_max <= 10: pain_rules_problem.
-inline constexpr std::array<field<pain_rules>, 2> pain_rule_fields{{
+// Also 0 <= progress_max < hold_max < refer_min <= 10: pain_rules_problem.
+inline constexpr std::array<field<pain_rules>, 3> pain_rule_fields{{
     {"progress_max", "pain_progress_max", &pain_rules::progress_max, optional, 0, 10},
     {"hold_max", "pain_hold_max", &pain_rules::hold_max, optional, 0, 10},
+    {"refer_min", "pain_refer_min", &pain_rules::refer_min, optional, 1, 10, 2},
 }};
 
 inline constexpr std::array<field<load_rules>, 11> load_rule_fields{{

@@ -1,6 +1,8 @@
 // Names of the plan's closed sets; the shared labels and texts of doses and notes.
 #include "kneerehab/plan/plan.hpp"
 
+#include <utility>
+
 namespace kneerehab {
 namespace {
 
@@ -51,6 +53,31 @@ std::string_view to_string(session_type type) noexcept {
       return "rest";
   }
   return "unknown";
+}
+
+namespace {
+
+constexpr std::pair<referral_reason, std::string_view> referral_reason_names[] = {
+    {referral_reason::red_flag, "red-flag"},
+    {referral_reason::referral_only_condition, "referral-only-condition"},
+    {referral_reason::ottawa_knee_rule, "ottawa-knee-rule"},
+    {referral_reason::pain, "pain"},
+};
+
+}  // namespace
+
+std::string_view to_string(referral_reason reason) noexcept {
+  for (const auto& [r, name] : referral_reason_names) {
+    if (r == reason) return name;
+  }
+  return "unknown";
+}
+
+std::optional<referral_reason> parse_referral_reason(std::string_view text) noexcept {
+  for (const auto& [r, name] : referral_reason_names) {
+    if (name == text) return r;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kneerehab

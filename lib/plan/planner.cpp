@@ -8,7 +8,6 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <limits>
 
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/plan/safety.hpp"
@@ -70,6 +69,29 @@ void symptom_warnings(const catalogue& cat, const runner_profile& profile,
       n.min_age = *s->min_age;
       n.age = profile.age;
     }
+    warnings.add(std::move(n));
+  }
+}
+
+// What the condition says about this runner: a recurrent injury to refer, an unusual age.
+void condition_warnings(const condition* cond, const runner_profile& profile,
+                        detail::warning_list& warnings) {
+  if (cond == nullptr) return;
+  if (cond->refer_min_prior_injuries && profile.prior_injuries >= *cond->refer_min_prior_injuries) {
+    plan_notice n(notice_code::orthopaedic_referral);
+    n.prior_injuries = profile.prior_injuries;
+    n.condition_id = cond->id;
+    n.condition_name = cond->name;
+    warnings.add(std::move(n));
+  }
+  if (const auto& ages = cond->typical_age;
+      ages && (profile.age < ages->min_years || profile.age > ages->max_years)) {
+    plan_notice n(notice_code::age_outside_typical_range);
+    n.age = profile.age;
+    n.min_age = ages->min_years;
+    n.max_age = ages->max_years;
+    n.condition_id = cond->id;
+    n.condition_name = cond->name;
     warnings.add(std::move(n));
   }
 }
@@ -171,6 +193,7 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
   const runner_profile& profile = request.profile;
   const distance target = profile.target.value_or(profile.baseline);
   detail::warning_list warnings;
+  condition_warnings(cond, profile, warnings);
   symptom_warnings(cat, profile, warnings);
   profile_warnings(proto, profile, target, warnings);
 
@@ -214,7 +237,7 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
          .start = start,
          .end = start.plus_days(days - 1),
          .weeks = std::move(weeks),
-         .warnings = std::move(warnings).take(),
+         .warnings = std::move(warnings).take_referrals_first(),
          .advice = {},
          .sources = proto.sources,
          .baseline = profile.baseline,
@@ -229,14 +252,11 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
 }  // namespace
 
 plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
-  // The safety gate comes first: a red flag is never hidden behind invalid input or a typo.
-  // An age out of range cannot be trusted to rule out an age-gated red flag (the Ottawa rule),
-  // so it screens as the oldest age.
-  const auto& limits = plan_request_limits;
-  const int age = request.profile.age >= limits.min_age && request.profile.age <= limits.max_age
-                      ? request.profile.age
-                      : std::numeric_limits<int>::max();
-  if (auto r = screen_symptoms(cat, request.profile.symptoms, age)) return *r;
+  // The safety gate comes first: a referral is never hidden behind invalid input or a typo
+  // (safety_gate screens an age out of range as the oldest age).
+  if (auto r = safety_gate(cat, request)) return *r;
+  // No red flag among the known symptoms: now an unknown one is reported.
+  (void)screen_symptoms(cat, request.profile.symptoms, request.profile.age);
   validate_request(request);
   const resolved ids = resolve(cat, request);
   if (ids.proto == nullptr) return referral_for_condition(*ids.cond);
@@ -244,6 +264,12 @@ plan_outcome make_plan(const catalogue& cat, const plan_request& request) {
 }
 
 namespace detail {
+
+std::vector<plan_notice> warning_list::take_referrals_first() && {
+  std::stable_partition(items_.begin(), items_.end(),
+                        [](const plan_notice& n) { return is_referral(n.code); });
+  return std::move(items_);
+}
 
 void warning_list::add(plan_notice notice) {
   if (std::find(items_.begin(), items_.end(), notice) == items_.end()) {

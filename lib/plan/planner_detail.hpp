@@ -23,7 +23,8 @@ namespace kneerehab::detail {
 class warning_list {
  public:
   void add(plan_notice notice);
-  [[nodiscard]] std::vector<plan_notice> take() && { return std::move(items_); }
+  /// The warnings with the referral notices (is_referral) first, each group in its order.
+  [[nodiscard]] std::vector<plan_notice> take_referrals_first() &&;
 
  private:
   std::vector<plan_notice> items_;

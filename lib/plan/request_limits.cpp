@@ -161,6 +161,12 @@ void validate_request(const plan_request& request, const request_limits& limits)
   if (profile.weeks_off) check_range("weeks off", *profile.weeks_off, 0, limits.max_weeks_off);
   check_start(limits, *profile.start, *request.today);
   if (request.state) check_state(limits, *request.state, *profile.start);
+  if (profile.injury_date && *profile.injury_date > *request.today) {
+    throw error::invalid_input(
+        fmt::format("injury date {} is after today ({}); accepted: a date from {} to {}",
+                    profile.injury_date->iso(), request.today->iso(), date::earliest().iso(),
+                    request.today->iso()));
+  }
 }
 
 }  // namespace kneerehab

@@ -191,6 +191,17 @@ std::string describe_condition(const catalogue& cat, const condition& c) {
                                 c.id, to_string(c.region), c.description, c.presentation);
   append_list(out, "Aggravated by", c.aggravating);
   if (!c.referral_only) append_timeline(out, c);
+  if (c.typical_age) {
+    fmt::format_to(std::back_inserter(out), "Typical age: {}\n", to_string(*c.typical_age));
+  }
+  if (c.traumatic) {
+    out += "Starts with an injury: the Ottawa knee rule applies while the injury is recent\n";
+  }
+  if (c.refer_min_prior_injuries) {
+    fmt::format_to(std::back_inserter(out),
+                   "From {} earlier injuries of this kind: see an orthopaedic specialist\n",
+                   *c.refer_min_prior_injuries);
+  }
   std::vector<std::string> flags;
   for (const auto& id : c.red_flags) {
     const auto* flag = cat.find_red_flag(id);

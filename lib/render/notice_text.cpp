@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "kneerehab/model/condition.hpp"
 #include "kneerehab/model/protocol.hpp"
 
 namespace kneerehab {
@@ -129,6 +130,19 @@ std::string notice_text(const plan_notice& n, unit_system units) {
           "{} run day(s) a week cannot carry the target of {} with runs of at most {:g} minutes: "
           "the plan builds to {} a week; add run days to reach the full target",
           number(n.run_days), amount(n.target, units), number(n.minutes), amount(n.planned, units));
+    case notice_code::orthopaedic_referral:
+      return fmt::format(
+          "see an orthopaedic specialist about {}: {} earlier injuries of this kind mean it keeps "
+          "coming back, and each repeat makes another more likely; ask whether the knee needs "
+          "surgical stabilisation. The plan can start meanwhile; stop and get help if the knee "
+          "gives way",
+          n.condition_name, number(n.prior_injuries));
+    case notice_code::age_outside_typical_range:
+      return fmt::format(
+          "age {} is outside the ages {} is usually seen at ({}): have the diagnosis confirmed "
+          "by a clinician; the plan goes ahead",
+          number(n.age), n.condition_name,
+          to_string(age_range{number(n.min_age), number(n.max_age)}));
   }
   return std::string(to_string(n.code));
 }

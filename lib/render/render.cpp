@@ -29,4 +29,23 @@ std::string render(const plan& p, output_format format, const render_options& op
   return render_text(p, options);
 }
 
+std::string render(const referral& r, output_format format) {
+  switch (format) {
+    case output_format::text:
+      return render_text(r);
+    case output_format::json:
+      return render_json(r);
+  }
+  return render_text(r);
+}
+
+std::string render_text(const referral& r) {
+  std::string out = "STOP: no plan. ";
+  out += r.title;
+  out += '\n';
+  out += r.message;
+  out += '\n';
+  return out;
+}
+
 }  // namespace kneerehab

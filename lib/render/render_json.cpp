@@ -1,7 +1,9 @@
-// Plan -> JSON per docs/plan.schema.json (schema id "kneerehab.plan/1").
+// Plan -> JSON per docs/plan.schema.json (schema id "kneerehab.plan/1"), and the referral
+// given instead of a plan ("kneerehab.referral/1").
 // Written as a stream (render/json_writer.hpp), with no document tree in between. Keys come
 // out in the order written here, so the output is stable and reads top-down: the fields
-// the plan contract (docs/plan-json.md) requires first, documented extras after them.
+// the plan contract (docs/plan-json.md) requires first (the warnings before the weeks),
+// documented extras after them.
 // Distances are always kilometres, rounded to 2 decimals.
 #include <cmath>
 #include <string>
@@ -20,6 +22,7 @@ namespace {
 using detail::json_writer;
 
 constexpr std::string_view schema_id = "kneerehab.plan/1";
+constexpr std::string_view referral_schema_id = "kneerehab.referral/1";
 
 double rounded(double value, int decimals) {
   const double scale = std::pow(10.0, decimals);
@@ -100,6 +103,7 @@ void write_notice(json_writer& j, const plan_notice& n) {
   if (n.minutes) members.emplace_back("minutes", rounded(*n.minutes, 1));
   number_value("age", n.age);
   number_value("min_age", n.min_age);
+  number_value("max_age", n.max_age);
   number_value("prior_injuries", n.prior_injuries);
   number_value("run_days", n.run_days);
   number_value("weeks", n.weeks);
@@ -116,6 +120,8 @@ void write_notice(json_writer& j, const plan_notice& n) {
   text_value("exercise_id", n.exercise_id);
   text_value("exercise_name", n.exercise_name);
   text_value("protocol_id", n.protocol_id);
+  text_value("condition_id", n.condition_id);
+  text_value("condition_name", n.condition_name);
   members.emplace_back("text", notice_text(n, unit_system::km));
   j.begin_object();
   for (const auto& [key, value] : members) {
@@ -216,7 +222,40 @@ void write_week(json_writer& j, const plan_week& w) {
   j.end_object();
 }
 
+void write_generator(json_writer& j) {
+  j.key("generator");
+  j.begin_object();
+  j.member("name", "kneerehab");
+  j.member("version", version);
+  j.end_object();
+}
+
 }  // namespace
+
+std::string render_json(const referral& r) {
+  std::string out;
+  json_writer j(out);
+  j.begin_object();
+  j.member("schema", referral_schema_id);
+  j.member("reason", to_string(r.reason));
+  j.member("title", r.title);
+  if (!r.red_flag_id.empty()) write_named(j, "red_flag", r.red_flag_id, r.red_flag_name);
+  if (!r.symptom_id.empty()) j.member("symptom_id", r.symptom_id);
+  if (!r.condition_id.empty()) write_named(j, "condition", r.condition_id, r.condition_name);
+  if (r.pain) j.member("pain", *r.pain);
+  if (r.pain_refer_min) j.member("pain_refer_min", *r.pain_refer_min);
+  if (r.age) j.member("age", *r.age);
+  if (r.min_age) j.member("min_age", *r.min_age);
+  if (r.injury_date) j.member("injury_date", r.injury_date->iso());
+  if (r.days_since_injury) j.member("days_since_injury", *r.days_since_injury);
+  j.member("why", r.why);
+  j.member("action", r.action);
+  j.member("message", r.message);
+  write_generator(j);
+  j.end_object();
+  out += '\n';
+  return out;
+}
 
 std::string render_json(const plan& p) {
   std::string out;
@@ -229,13 +268,15 @@ std::string render_json(const plan& p) {
   write_named(j, "protocol", p.protocol_id, p.protocol_name);
   j.member("start", p.start.iso());
   j.member("end", p.end.iso());
-  j.key("weeks");
-  j.begin_array();
-  for (const auto& w : p.weeks) write_week(j, w);
-  j.end_array();
+  // Every warning and referral notice before week 1 (docs/plan-rules.md rule 7): a reader
+  // streaming the document meets them first.
   j.key("warnings");
   j.begin_array();
   for (const auto& w : p.warnings) write_notice(j, w);
+  j.end_array();
+  j.key("weeks");
+  j.begin_array();
+  for (const auto& w : p.weeks) write_week(j, w);
   j.end_array();
   j.key("advice");
   j.string_array(p.advice);
@@ -244,11 +285,7 @@ std::string render_json(const plan& p) {
   j.member("baseline_km", km(p.baseline));
   j.member("target_km", km(p.target));
   j.member("easy_pace_s_per_km", rounded(p.easy_pace.seconds_per_km(), 1));
-  j.key("generator");
-  j.begin_object();
-  j.member("name", "kneerehab");
-  j.member("version", version);
-  j.end_object();
+  write_generator(j);
   j.end_object();
   // Invalid UTF-8 in catalogue text is replaced (U+FFFD) rather than aborting the export.
   out += '\n';

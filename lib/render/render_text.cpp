@@ -1,7 +1,8 @@
 // Plan -> a plain-text handout a runner or a therapist can read and print: a header, every
-// warning (before week 1), the volume chart, one block per week (criteria to check, each day's
-// sessions with tick boxes and a pain line), then advice and sources. Distances and paces
-// honour render_options::units; no line is longer than 100 characters (UTF-8 code points).
+// referral notice and warning (before week 1), the volume chart, one block per week (criteria to
+// check, each day's sessions with tick boxes and a pain line), then advice and sources. Distances
+// and paces honour render_options::units; no line is longer than 100 characters (UTF-8 code
+// points).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -230,10 +231,15 @@ void render_list(std::string& out, std::string_view heading, std::string_view bu
   out += '\n';
 }
 
+// Referral notices under a heading of their own, before the other warnings.
 void render_warnings(std::string& out, const plan& p, unit_system units) {
+  std::vector<std::string> referrals;
   std::vector<std::string> warnings;
   warnings.reserve(p.warnings.size());
-  for (const auto& w : p.warnings) warnings.push_back(notice_text(w, units));
+  for (const auto& w : p.warnings) {
+    (is_referral(w.code) ? referrals : warnings).push_back(notice_text(w, units));
+  }
+  render_list(out, "Referral", "  ! ", referrals);
   render_list(out, "Warnings", "  ! ", warnings);
 }
 

@@ -137,6 +137,9 @@ struct phase_length_rules {
 struct pain_rules {
   int progress_max = 3;  ///< pain <= this: progress
   int hold_max = 5;      ///< pain <= this: hold; above: regress
+  /// Daily pain at or above this refers (a referral, never a plan); above hold_max. Default
+  /// 8/10 (docs/plan-rules.md rule 7).
+  int refer_min = 8;
 };
 
 /// Running-load limits (docs/clinical-basis.md, running load; docs/plan-rules.md rules 2-4).

@@ -104,14 +104,42 @@ struct plan {
   pain_rules pain;  ///< the protocol's pain-monitoring thresholds
 };
 
-/// The answer when a red-flag symptom is reported: no plan, a referral.
+/// Why a request gets a referral instead of a plan (docs/plan-rules.md rule 7).
+enum class referral_reason {
+  red_flag,                 ///< a reported symptom is a red flag
+  referral_only_condition,  ///< the condition has no exercise protocol (e.g. artery entrapment)
+  ottawa_knee_rule,         ///< a recent injury of a traumatic condition at the rule's age
+  pain,                     ///< daily pain at or above the protocol's pain_rules::refer_min
+};
+/// "red-flag", "referral-only-condition", "ottawa-knee-rule", "pain" (stable: JSON writes it).
+std::string_view to_string(referral_reason reason) noexcept;
+std::optional<referral_reason> parse_referral_reason(std::string_view text) noexcept;
+
+/// The answer instead of a plan: what was found and whom to see. The fields a reason does not
+/// use are empty.
 struct referral {
-  std::string red_flag_id;
-  std::string red_flag_name;
-  std::string symptom_id;
-  std::string why;
-  std::string action;
-  /// One paragraph naming the symptom, why it matters and whom to see.
+  referral_reason reason = referral_reason::red_flag;
+  /// A short heading: the red flag's name, the condition's name, "Possible fracture (Ottawa
+  /// knee rule)" or "Severe daily pain".
+  std::string title;
+  std::string red_flag_id;    ///< red_flag: the catalogue red flag
+  std::string red_flag_name;  ///< red_flag: its name
+  std::string symptom_id;     ///< red_flag: the symptom that raised it
+  /// referral_only_condition and ottawa_knee_rule: the condition; pain: the condition when the
+  /// request names one the catalogue has.
+  std::string condition_id;
+  std::string condition_name;
+  std::optional<int> pain;            ///< pain: the score reported (0-10)
+  std::optional<int> pain_refer_min;  ///< pain: the protocol's referral threshold
+  std::optional<int> age;             ///< ottawa_knee_rule: the runner's age, when valid
+  std::optional<int> min_age;         ///< ottawa_knee_rule: the rule's age (55)
+  std::optional<date> injury_date;    ///< ottawa_knee_rule
+  /// ottawa_knee_rule: days from the injury to the plan's start or to today, whichever made it
+  /// recent (0-10).
+  std::optional<int> days_since_injury;
+  std::string why;     ///< why it matters
+  std::string action;  ///< whom to see and how soon
+  /// One paragraph naming what was found, why it matters and whom to see.
   std::string message;
 };
 

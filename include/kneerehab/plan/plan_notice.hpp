@@ -38,6 +38,11 @@ enum class notice_code {
   pain_stops_running,            ///< pain, pain_max (the hold threshold), phase_id, phase_name
   target_below_min_run,          ///< target, minutes (the shortest sensible run)
   run_days_cannot_carry_target,  ///< target, run_days, planned (the most they carry), minutes
+  /// A referral notice (the plan still goes ahead): prior_injuries, condition_id,
+  /// condition_name. From the condition's refer_min_prior_injuries on.
+  orthopaedic_referral,
+  /// age, min_age, max_age (the condition's typical_age), condition_id, condition_name.
+  age_outside_typical_range,
 };
 
 /// "symptom-red-flag-from-age", ... (kebab-case, stable: JSON writes it).
@@ -68,7 +73,15 @@ inline constexpr notice_code all_notice_codes[] = {
     notice_code::pain_stops_running,
     notice_code::target_below_min_run,
     notice_code::run_days_cannot_carry_target,
+    notice_code::orthopaedic_referral,
+    notice_code::age_outside_typical_range,
 };
+
+/// Whether a notice refers the runner to a clinician: a plan lists these before its other
+/// warnings (docs/plan-rules.md rule 7).
+[[nodiscard]] constexpr bool is_referral(notice_code code) noexcept {
+  return code == notice_code::orthopaedic_referral;
+}
 
 /// A warning about a plan: its code and the values that code uses (see notice_code).
 struct plan_notice {
@@ -88,6 +101,7 @@ struct plan_notice {
   // Counts and scores.
   std::optional<int> age;
   std::optional<int> min_age;
+  std::optional<int> max_age;
   std::optional<int> prior_injuries;
   std::optional<int> run_days;  ///< per week
   std::optional<int> weeks;
@@ -105,6 +119,8 @@ struct plan_notice {
   std::string exercise_id;
   std::string exercise_name;
   std::string protocol_id;
+  std::string condition_id;
+  std::string condition_name;
 
   friend bool operator==(const plan_notice&, const plan_notice&) = default;
 };

@@ -10,8 +10,10 @@
 
 namespace kneerehab {
 
-/// Plans `request`, or returns a referral when a red-flag symptom is reported or the
-/// condition is referral-only. Throws error(errc::not_found) for unknown ids and
+/// Plans `request`, or returns the referral of the safety gate (plan/safety.hpp, safety_gate:
+/// a red-flag symptom, a referral-only condition, the Ottawa knee rule after a recent injury,
+/// daily pain at the protocol's referral threshold), which runs before anything else is
+/// checked. Throws error(errc::not_found) for unknown ids and
 /// error(errc::invalid_input) for a request that validate_request rejects (start or today
 /// not set, a profile outside plan_request_limits), saying what is accepted.
 plan_outcome make_plan(const catalogue& cat, const plan_request& request);

@@ -31,6 +31,10 @@ struct runner_profile {
   /// when not set.
   std::optional<int> weeks_off;
   std::vector<std::string> symptoms;  ///< symptom ids
+  /// When the injury happened (running stopped being normal); not after plan_request::today.
+  /// A recent injury of a traumatic condition is screened by the Ottawa knee rule
+  /// (plan/safety.hpp).
+  std::optional<date> injury_date;
 };
 
 /// What to plan: a protocol (or the condition's protocol) for a runner.

@@ -42,8 +42,8 @@ inline constexpr request_limits plan_request_limits{};
 
 /// Throws error(errc::invalid_input) when `request` is incomplete (no condition or protocol,
 /// start or today not set) or out of `limits` (distances, run days, age, prior injuries,
-/// weeks, start far from today), saying what is accepted; distances are worded in
-/// request.units.
+/// weeks, start far from today, an injury date after today), saying what is accepted;
+/// distances are worded in request.units.
 void validate_request(const plan_request& request,
                       const request_limits& limits = plan_request_limits);
 

@@ -26,4 +26,14 @@ std::string render_json(const plan& p);
 /// Dispatches on `format`.
 std::string render(const plan& p, output_format format, const render_options& options = {});
 
+/// A referral (the answer instead of a plan) in words: "STOP: no plan. <title>\n<message>\n",
+/// as the CLI prints it on standard error. A referral holds no distances, so it reads the same
+/// in every unit system.
+std::string render_text(const referral& r);
+/// JSON per docs/plan.schema.json, schema id "kneerehab.referral/1" (docs/plan-json.md,
+/// "Referral").
+std::string render_json(const referral& r);
+/// Dispatches on `format`.
+std::string render(const referral& r, output_format format);
+
 }  // namespace kneerehab
