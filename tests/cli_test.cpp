@@ -558,7 +558,9 @@ TEST(CliSafety, DailyPainAtTheReferralThresholdRefersAndWritesNoFile) {
   const auto r = run(plan_args({"--pain", "7", "-o", out.string()}));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(out));
-  EXPECT_NE(slurp(out).find("pain 7/10 is above 2/10: hold at the first phase"), std::string::npos);
+  EXPECT_NE(slurp(out).find("pain 7/10 is above 5/10: no running in the first phase"),
+            std::string::npos)
+      << slurp(out);
 }
 
 TEST(CliSafety, PainReferralWinsOverOtherMistakes) {

@@ -13,6 +13,7 @@
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/core/ids.hpp"
 #include "plan/audit_detail.hpp"
+#include "plan/planner_detail.hpp"
 
 namespace kneerehab {
 namespace {
@@ -141,6 +142,13 @@ std::string trimmed_number(double value, int decimals) {
   return s;
 }
 
+const plan_notice* cannot_carry_notice(const plan& p) {
+  for (const plan_notice& n : p.warnings) {
+    if (n.code == notice_code::run_days_cannot_carry_target) return &n;
+  }
+  return nullptr;
+}
+
 audit_context make_context(const catalogue& cat, const protocol& proto, const plan_request& request,
                            const plan& p, const audit_options& options) {
   const auto& profile = request.profile;
@@ -150,10 +158,24 @@ audit_context make_context(const catalogue& cat, const protocol& proto, const pl
                     .p = p,
                     .options = options,
                     .target_km = profile.target.value_or(profile.baseline).km(),
-                    .baseline_km = profile.baseline.km(),
+                    // A baseline of 0 restarts from the target (notice baseline-zero).
+                    .baseline_km = profile.baseline.km() > 0
+                                       ? profile.baseline.km()
+                                       : profile.target.value_or(profile.baseline).km(),
                     .weeks = {},
                     .runs = {},
+                    .prior_runs = {},
                     .first_at_target = std::nullopt};
+  if (!p.weeks.empty()) {
+    const date start = p.weeks.front().start;
+    ctx.prior_runs =
+        request.state
+            ? request.state->recent_runs
+            : training_state_from_profile(profile, start, proto.load.min_run_minutes).recent_runs;
+    std::erase_if(ctx.prior_runs, [&](const logged_run& r) {
+      return days_between(start, r.day) >= 0 || !r.continuous;
+    });
+  }
   ctx.weeks.reserve(p.weeks.size());
   for (std::size_t wi = 0; wi < p.weeks.size(); ++wi) {
     const plan_week& w = p.weeks[wi];
@@ -186,6 +208,11 @@ audit_context make_context(const catalogue& cat, const protocol& proto, const pl
     }
     ctx.weeks.push_back(seen);
   }
+  // When the run days cannot carry the target (rule 4), the plan says so at the top and
+  // builds to what they carry: that is the target the weekly rules hold it to.
+  if (const plan_notice* n = cannot_carry_notice(p)) {
+    if (n->planned) ctx.target_km = std::min(ctx.target_km, n->planned->km());
+  }
   if (ctx.target_km > 0) {
     for (std::size_t i = 0; i < ctx.weeks.size(); ++i) {
       if (ctx.at_target(ctx.weeks[i].km)) {
@@ -208,9 +235,7 @@ double run_seen::running_minutes() const noexcept {
   return seconds / 60.0;
 }
 
-bool reaches(double km, double target) noexcept {
-  return target > 0 && km >= target - std::max(0.1, 0.01 * target);
-}
+bool reaches(double km, double target) noexcept { return detail::volume_reaches(km, target); }
 
 bool audit_context::at_target(double km) const noexcept { return reaches(km, target_km); }
 

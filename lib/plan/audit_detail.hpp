@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kneerehab/plan/audit.hpp"
+#include "kneerehab/plan/training_state.hpp"
 
 namespace kneerehab::audit_detail {
 
@@ -67,6 +68,9 @@ struct audit_context {
   double baseline_km = 0;
   std::vector<week_seen> weeks;
   std::vector<run_seen> runs;  ///< in date order
+  /// The runs before the plan's first day that the spike rule looks back on: the request's
+  /// training state, or the one the planner builds from the profile.
+  std::vector<logged_run> prior_runs;
   /// Index of the first week whose volume reaches the target, if any.
   std::optional<std::size_t> first_at_target;
 

@@ -132,6 +132,19 @@ void check_ladder_runs_per_week(const audit_context& ctx, finding_sink& out) {
   }
 }
 
+/// The ladder's last step whose running alone fits in the weekly target: a plan whose target
+/// is below a step ends its ladder before it (notice target-below-ladder).
+int last_step_carried(const audit_context& ctx, const walk_run_ladder& ladder) {
+  int last = static_cast<int>(ladder.steps.size()) - 1;
+  while (last > 0) {
+    const interval_step& s = ladder.steps[static_cast<std::size_t>(last)];
+    const double km = ctx.request.profile.easy_pace.distance_in(s.repeats * s.run_s / 60.0).km();
+    if (km <= ctx.target_km + km_tolerance) break;
+    --last;
+  }
+  return last;
+}
+
 void check_ladder_step_repeats(const audit_context& ctx, finding_sink& out) {
   const int need = ctx.proto.load.min_sessions_per_step;
   const auto sessions = ladder_sessions(ctx);
@@ -163,7 +176,7 @@ void check_ladder_step_repeats(const audit_context& ctx, finding_sink& out) {
              fmt::format("{} is done {} before moving on; each step is done at least {} times",
                          step_text(*ladder, group.step), times(group.count), need));
     }
-    const int last_step = static_cast<int>(ladder->steps.size()) - 1;
+    const int last_step = last_step_carried(ctx, *ladder);
     const int reached = std::max(highest, group.step);  // a step gone back to was done before
     if (!next_on_ladder && reached < last_step && continuous_run_after(ctx, last.day)) {
       out.at(last, ctx,

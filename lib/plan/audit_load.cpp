@@ -73,9 +73,9 @@ std::string names(const std::vector<stimulus>& list) {
   return out;
 }
 
-/// TODO(notice for short runs): the notice codes that say the target cannot carry runs of
-/// min_run_minutes (docs/plan-rules.md rule 5). None says so yet; the planner rewrite adds one.
-constexpr std::array<notice_code, 0> short_run_notices{};
+/// The notice that says the target cannot carry runs of min_run_minutes (docs/plan-rules.md
+/// rule 5): the plan then holds one run a week of at most the target.
+constexpr std::array<notice_code, 1> short_run_notices{notice_code::target_below_min_run};
 
 bool says_runs_are_short(const plan& p) {
   return std::any_of(p.warnings.begin(), p.warnings.end(), [](const plan_notice& n) {
@@ -103,32 +103,41 @@ std::string nth(int n) {
 
 void check_single_run_spike(const audit_context& ctx, finding_sink& out) {
   const double ratio = ctx.proto.load.spike_ratio;
+  const date start = ctx.p.weeks.empty() ? date::earliest() : ctx.p.weeks.front().start;
   for (std::size_t i = 0; i < ctx.runs.size(); ++i) {
     const run_seen& r = ctx.runs[i];
     if (!r.continuous()) continue;
-    const run_seen* by_km = nullptr;
-    const run_seen* by_min = nullptr;
+    // The longest by distance and by minutes in the 30 days before, with their dates: runs
+    // of the plan and the runs before it (the training state).
+    std::optional<std::pair<double, date>> by_km;
+    std::optional<std::pair<double, date>> by_min;
+    auto consider = [&](int day, double km, double minutes, date when) {
+      if (day < r.day - spike_window_days || day >= r.day) return;
+      if (!by_km || km > by_km->first) by_km = std::pair{km, when};
+      if (!by_min || minutes > by_min->first) by_min = std::pair{minutes, when};
+    };
+    for (const logged_run& e : ctx.prior_runs) {
+      consider(days_between(start, e.day), e.run.km(), e.minutes, e.day);
+    }
     for (std::size_t j = 0; j < i; ++j) {
-      const run_seen& e = ctx.runs[j];
       // Walk-run sessions count by their running distance and minutes: the ladder's last
       // steps are the longest runs the first continuous runs are measured against.
-      if (e.day < r.day - spike_window_days || e.day >= r.day) continue;
-      if (by_km == nullptr || e.km() > by_km->km()) by_km = &e;
-      if (by_min == nullptr || e.running_minutes() > by_min->running_minutes()) by_min = &e;
+      const run_seen& e = ctx.runs[j];
+      consider(e.day, e.km(), e.running_minutes(), e.when);
     }
-    if (by_km == nullptr) continue;  // nothing to compare with: a restart
+    if (!by_km) continue;  // nothing to compare with: a restart
     std::vector<std::string> broken;
-    if (r.km() > ratio * by_km->km() + km_tolerance) {
+    if (r.km() > ratio * by_km->first + km_tolerance) {
       broken.push_back(fmt::format("{} of the longest by distance ({} on {}; at most {})",
-                                   percent_text(r.km() / by_km->km()), km_text(by_km->km()),
-                                   day_text(by_km->when), km_text(ratio * by_km->km())));
+                                   percent_text(r.km() / by_km->first), km_text(by_km->first),
+                                   day_text(by_km->second), km_text(ratio * by_km->first)));
     }
     const double minutes = r.running_minutes();
-    const double longest = by_min->running_minutes();
+    const double longest = by_min->first;
     if (longest > 0 && minutes > ratio * longest + minute_tolerance) {
       broken.push_back(fmt::format("{} of the longest by minutes ({} on {}; at most {})",
                                    percent_text(minutes / longest), minutes_text(longest),
-                                   day_text(by_min->when), minutes_text(ratio * longest)));
+                                   day_text(by_min->second), minutes_text(ratio * longest)));
     }
     if (broken.empty()) continue;
     std::string what = broken.front();
@@ -171,6 +180,11 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
                        percent_text(w.km / ref - 1), km_text(ref), before.w->number,
                        km_text(allowed), why));
   }
+}
+
+/// The distance of the shortest sensible continuous run at the runner's easy pace.
+double shortest_run_km(const audit_context& ctx) {
+  return ctx.request.profile.easy_pace.distance_in(ctx.options.min_run_minutes).km();
 }
 
 void check_lighter_week(const audit_context& ctx, finding_sink& out) {
@@ -221,6 +235,11 @@ void check_lighter_week(const audit_context& ctx, finding_sink& out) {
       reported = false;
       continue;
     }
+    // Holding flat is not building; and below a week a 20% cut leaves without one run of
+    // min_run_minutes, no lighter week can be planned (docs/plan-rules.md rule 3).
+    const bool holds =
+        before != nullptr && before->continuous_only() && w.km <= before->km + km_tolerance;
+    if (holds || (1.0 - lighter_cut_min) * w.km < shortest_run_km(ctx)) continue;
     ++build;
     if (build > most && !reported) {
       out.at(*w.w, std::nullopt,
@@ -265,6 +284,21 @@ void check_target_ceiling(const audit_context& ctx, finding_sink& out) {
 
 void check_target_reached(const audit_context& ctx, finding_sink& out) {
   if (ctx.target_km <= 0 || !has_running_phase(ctx.proto) || ctx.weeks.empty()) return;
+  for (const plan_notice& n : ctx.p.warnings) {
+    if (n.code != notice_code::run_days_cannot_carry_target) continue;
+    // The claim holds only if the run days at max_run_minutes really carry less.
+    const auto& profile = ctx.request.profile;
+    const double carry = static_cast<double>(profile.run_days.size()) *
+                         profile.easy_pace.distance_in(ctx.proto.load.max_run_minutes).km();
+    if (n.planned &&
+        n.planned->km() + 0.1 + km_tolerance < carry) {  // the planner rounds down to 0.1 km
+      out.plan(
+          fmt::format("the plan says its run days carry at most {} a week, but {} run days "
+                      "of {} carry {}",
+                      km_text(n.planned->km()), profile.run_days.size(),
+                      minutes_text(ctx.proto.load.max_run_minutes), km_text(carry)));
+    }
+  }
   const bool says_not =
       std::any_of(ctx.p.warnings.begin(), ctx.p.warnings.end(),
                   [](const plan_notice& n) { return n.code == notice_code::target_not_reached; });

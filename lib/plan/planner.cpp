@@ -144,7 +144,7 @@ void profile_warnings(const protocol& proto, const runner_profile& profile, dist
 /// True when some full (not lighter) week plans the target (less 10 m of rounding a run).
 bool reaches_target(const std::vector<plan_week>& weeks, distance target) {
   return std::any_of(weeks.begin(), weeks.end(), [&](const plan_week& w) {
-    return !w.lighter_week && w.run_total.km() >= target.km() - 0.07 - 1e-9;
+    return !w.lighter_week && detail::volume_reaches(w.run_total.km(), target.km());
   });
 }
 

@@ -6,6 +6,7 @@
 // planner.cpp validates the request, resolves ids, runs the safety gate and calls these in
 // that order. Everything here is a pure function of its arguments.
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -18,6 +19,13 @@
 #include "kneerehab/plan/training_state.hpp"
 
 namespace kneerehab::detail {
+
+/// Whether a week's running volume `km` reaches `target`: within 1% or 0.1 km, whichever is
+/// more (rounding each run down to 10 m must not leave a plan short of its target). The
+/// planner and audit_plan() share this definition.
+[[nodiscard]] inline bool volume_reaches(double km, double target) noexcept {
+  return target > 0 && km >= target - std::max(0.1, 0.01 * target);
+}
 
 /// Warnings in the order they were first raised, each once.
 class warning_list {

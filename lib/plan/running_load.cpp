@@ -177,6 +177,7 @@ class running_planner {
   void build_week(const phase_span& span, plan_week& week);
   void select_ladder(const phase& ph);
   [[nodiscard]] int next_step(int day) const;
+  [[nodiscard]] double longest_before(int day) const;
   [[nodiscard]] double spike_bound(int day) const;
   [[nodiscard]] double restart_volume(const running_rule& rule, int first_day) const;
   [[nodiscard]] std::optional<int> days_without_running(int day) const;
@@ -185,10 +186,14 @@ class running_planner {
     return ctx_.profile->baseline.km() > 0 ? ctx_.profile->baseline.km() : target_;
   }
   [[nodiscard]] double grown(double volume) const;
-  /// `volume` planned in `runs` runs is the target (less 10 m of rounding a run).
-  [[nodiscard]] bool reached(double volume, int runs) const noexcept {
-    return volume >= target_ - 0.01 * runs - 0.005;
+  [[nodiscard]] bool reached(double volume) const noexcept {
+    return volume_reaches(volume, target_);
   }
+  [[nodiscard]] int runs_carried(double volume) const noexcept;
+  [[nodiscard]] std::optional<double> lighter_volume(double before, int max_runs,
+                                                     int first_day) const;
+  [[nodiscard]] std::optional<double> lighter_week_due(bool hold, int max_runs,
+                                                       int first_day) const;
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
   double size_runs(week_runs& runs, double volume, int first_day) const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
@@ -203,7 +208,7 @@ class running_planner {
   double target_ = 0;
   double min_run_km_ = 0;
   double max_run_km_ = 0;
-  double free_run_km_ = 0;  ///< load.easy_run_minutes at the easy pace
+  double free_run_km_ = 0;  ///< load.restart_run_minutes at the easy pace
   std::vector<run_record> history_;
   int last_run_day_ = -1000;
   int last_ladder_run_day_ = -1000;
@@ -248,7 +253,9 @@ running_planner::running_planner(const plan_context& ctx, warning_list& warnings
       target_(ctx.target.km()),
       min_run_km_(ctx.min_run.km()),
       max_run_km_(ctx.max_run.km()),
-      free_run_km_(ctx.profile->easy_pace.distance_in(ctx.proto->load.easy_run_minutes).km()) {
+      // 10 m more, so that rounding down to 10 m keeps the run at restart_run_minutes.
+      free_run_km_(ctx.profile->easy_pace.distance_in(ctx.proto->load.restart_run_minutes).km() +
+                   0.01) {
   const shared_text warm_up = advice_on(*ctx.proto, advice_topic::warm_up);
   const shared_text cool_down = advice_on(*ctx.proto, advice_topic::cool_down);
   run_notes_.resize(ctx.proto->phases.size());
@@ -350,12 +357,10 @@ void running_planner::select_ladder(const phase& ph) {
   ladder_ = ladder_progress{};
   ladder_capped_ = false;
   ladder_.ladder = ladder;
-  // A milder injury enters the ladder further up: up to half of its steps are skipped, in
-  // proportion to where the severity sits in the protocol's length rules (docs/plan-rules.md,
-  // "Walk/run ladders"). A runner already on this ladder continues from the step reached.
+  // Every step is done at least twice, from the first (rule 2); a runner already on this
+  // ladder (a training state from logged sessions) continues from the step reached.
   const int steps = static_cast<int>(ladder->steps.size());
-  const double position = severity_position(ctx_.proto->lengths, ctx_.profile->level);
-  ladder_.entry_step = static_cast<int>(std::floor((1.0 - position) * (steps - 1) / 2.0));
+  ladder_.entry_step = 0;
   const training_state& state = *ctx_.state;
   if (state.ladder_id && *state.ladder_id == ladder->id) {
     ladder_.entry_step = std::clamp(state.ladder_step, ladder_.entry_step, steps - 1);
@@ -391,7 +396,10 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
     };
     // A step whose running alone is more than the target is never climbed: the ladder ends
     // at the step before it.
-    if (step_index > std::max(ladder_.step, 0) && running_of(step_index).km() > target_ + 1e-9) {
+    if (ladder_.step < 0) {
+      // Not started: enter at the highest step up to the entry step that the target carries.
+      while (step_index > 0 && running_of(step_index).km() > target_ + 1e-9) --step_index;
+    } else if (step_index > ladder_.step && running_of(step_index).km() > target_ + 1e-9) {
       ladder_capped_ = true;
       step_index = ladder_.step;
     }
@@ -441,12 +449,13 @@ void running_planner::ladder_week(const phase_span& span, plan_week& week) {
   build_.last_runs = runs;
   running_since_start_ = false;
   last_week_was_ladder_ = true;
-  first_continuous_pending_ = true;
+  // The first continuous run is bounded by the ladder's last session, once there is one.
+  first_continuous_pending_ = first_continuous_pending_ || runs > 0;
   if (runs > 0) last_ladder_week_km_ = week_km;
   weeks_at_target_ = 0;
 }
 
-double running_planner::spike_bound(int day) const {
+double running_planner::longest_before(int day) const {
   // The longest run of the previous 30 days (Frandsen et al. 2025), planned or logged.
   double longest = 0;
   for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
@@ -454,9 +463,14 @@ double running_planner::spike_bound(int day) const {
     if (it->day < day - spike_window_days) break;
     longest = std::max(longest, it->km);
   }
-  // A run of easy_run_minutes is always allowed: the published walk/run ladders end with
-  // continuous runs of 20-30 minutes, so a run that long is where any return starts.
-  return longest > 0 ? std::max(load_.spike_ratio * longest, free_run_km_) : free_run_km_;
+  return longest;
+}
+
+double running_planner::spike_bound(int day) const {
+  // With no run in the window, a run of restart_run_minutes starts the return. Otherwise the
+  // spike rule holds with no floor (rule 3).
+  const double longest = longest_before(day);
+  return longest > 0 ? load_.spike_ratio * longest : free_run_km_;
 }
 
 std::optional<int> running_planner::days_without_running(int day) const {
@@ -497,7 +511,7 @@ double running_planner::grown(double volume) const {
   // Volume the runner held before the injury comes back at regain_weekly_increase; beyond it
   // the weekly cap for new volume holds (less for older runners and repeat injuries).
   const double increase = ctx_.cautious ? load_.cautious_weekly_increase : load_.weekly_increase;
-  const double held = ctx_.profile->baseline.km();
+  const double held = held_volume();
   const double new_volume = volume * (1.0 + increase);
   if (volume >= held) return new_volume;
   return std::min(volume * (1.0 + load_.regain_weekly_increase), std::max(held, new_volume));
@@ -515,9 +529,7 @@ week_runs running_planner::place_runs(const plan_week& week, double volume, int 
     count += available[static_cast<std::size_t>(k)] ? 1 : 0;
   }
   if (count == 0 || volume <= 0) return {};
-  // Fewer, longer runs at low volume: no run under min_run_minutes (rule 5).
-  const int by_volume = std::max(1, static_cast<int>(std::floor(volume / min_run_km_ + 1e-9)));
-  const int n = std::max(1, std::min({count, max_runs, by_volume}));
+  const int n = std::max(1, std::min({count, max_runs, runs_carried(volume)}));
   const auto days = choose_days(available, n, last_run_day_ - first_day);
   week_runs runs;
   for (int k = 0; k < 7; ++k) {
@@ -525,6 +537,51 @@ week_runs running_planner::place_runs(const plan_week& week, double volume, int 
   }
   if (n >= 4) runs.back().long_run = true;
   return runs;
+}
+
+int running_planner::runs_carried(double volume) const noexcept {
+  // Fewer, longer runs at low volume: no run under min_run_minutes (rule 5), the shorter runs
+  // of a week with a long run included. Runs are rounded down to 10 m: the margin keeps each
+  // at or above min_run_minutes.
+  const double least = min_run_km_ + 0.02;
+  for (int n = 7; n > 1; --n) {
+    const double shortest =
+        n >= 4 ? (volume - std::min(load_.long_run_share * volume, max_run_km_)) / (n - 1)
+               : volume / n;
+    if (shortest >= least - 1e-9) return n;
+  }
+  return 1;
+}
+
+std::optional<double> running_planner::lighter_volume(double before, int max_runs,
+                                                      int first_day) const {
+  // A lighter week is 20-30% below the week before (rule 3); its runs stay at least
+  // min_run_minutes and, fewer and longer, within the spike rule. The protocol's cut first,
+  // then the gentlest and the deepest cut the rule allows. None fits when the week before
+  // was barely above one or two of the shortest runs: no lighter week then.
+  const double bound = spike_bound(first_day) + 1e-9;
+  const double least = min_run_km_ + 0.02;
+  for (const double cut : {load_.deload_cut, 0.20, 0.29}) {  // rounding down deepens a cut
+    const double volume = before * (1.0 - cut);
+    const int n = std::max(1, std::min(max_runs, runs_carried(volume)));
+    // Equal runs are the shortest longest run; a long run takes what its bound allows.
+    const double equal = volume / n;
+    const double long_run =
+        n >= 4 ? std::max(equal, std::min({load_.long_run_share * volume, max_run_km_, bound}))
+               : equal;
+    const double shortest = n >= 4 ? (volume - long_run) / (n - 1) : equal;
+    if (equal <= bound && shortest >= least - 1e-9) return volume;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> running_planner::lighter_week_due(bool hold, int max_runs,
+                                                        int first_day) const {
+  if (hold || build_.weeks_since_deload < std::max(2, load_.deload_every) - 1 ||
+      reached(build_.resume_total)) {
+    return std::nullopt;
+  }
+  return lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
 }
 
 double running_planner::size_runs(week_runs& runs, double volume, int first_day) const {
@@ -545,12 +602,12 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day)
     planned = 0;
     for (auto& r : runs) {
       const int day = first_day + r.day_in_week;
-      double bound = std::min(max_run_km_, spike_bound(day));
-      for (std::size_t i = 0; i < placed; ++i) {
-        if (week[i].day >= day - spike_window_days) {
-          bound = std::min(max_run_km_, std::max(bound, load_.spike_ratio * week[i].km));
-        }
-      }
+      // The longest run of the 30 days before: planned or logged, this week's earlier runs
+      // included; with none, a restart run (rule 3).
+      double longest = longest_before(day);
+      for (std::size_t i = 0; i < placed; ++i) longest = std::max(longest, week[i].km);
+      double bound =
+          std::min(max_run_km_, longest > 0 ? load_.spike_ratio * longest : free_run_km_);
       // The first continuous run after the ladder is no longer than its last step plus 10%.
       if (first_continuous_pending_ && placed == 0) {
         bound = std::min(bound, last_step_run_km_ * load_.spike_ratio);
@@ -582,9 +639,9 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day)
   // Rounding down left up to 10 m a run: the last run takes it back where its bound allows.
   const double topped = floor_to_10m(last.km + (volume - planned));
   const double share_bound =
-      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share)
-               : topped;
-  if (topped > last.km && topped <= bounds[runs.size() - 1] + 1e-9 && topped <= share_bound + 1e-9) {
+      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share) : topped;
+  if (topped > last.km && topped <= bounds[runs.size() - 1] + 1e-9 &&
+      topped <= share_bound + 1e-9) {
     planned += topped - last.km;
     last.km = topped;
   }
@@ -604,7 +661,10 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   bool lighter = false;
   if (!build_.active) {
     if (last_week_was_ladder_) {
-      volume = std::max(restart_volume(rule, first_day), last_ladder_week_km_);
+      // Off the ladder, the restart volume, reached from the ladder's last week at the
+      // regain rate (rule 3).
+      volume = std::max(std::min(restart_volume(rule, first_day), grown(last_ladder_week_km_)),
+                        last_ladder_week_km_);
     } else if (running_since_start_) {
       // A runner still running continues from what they do now; free of pain, never below
       // where a runner who stopped would restart (rule 8: more running is never slower).
@@ -617,20 +677,25 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     }
     build_ = build_progress{};
     build_.active = true;
-  } else if (!hold && build_.weeks_since_deload >= std::max(2, load_.deload_every) - 1 &&
-             build_.resume_total < target_ - 1e-6) {
+  } else if (const auto lighter_km = lighter_week_due(hold, max_runs, first_day)) {
     // A lighter week every deload_every weeks while building (clinical-rules 5).
     lighter = true;
-    volume = build_.resume_total * (1.0 - load_.deload_cut);
+    volume = *lighter_km;
   } else {
-    // After a lighter week the build resumes where the week before it left off.
-    volume = hold ? build_.resume_total : grown(build_.resume_total);
+    // After a lighter week the build resumes where the week before it left off (rule 3).
+    volume =
+        hold || build_.weeks_since_deload == 0 ? build_.resume_total : grown(build_.resume_total);
   }
   volume = std::min(volume, target_);
   if (volume <= 0) return;
   week_runs runs = place_runs(week, volume, std::max(1, max_runs));
   if (runs.empty()) return;
   const double planned = size_runs(runs, volume, first_day);
+  if (planned <= 0) {
+    // Nothing fits under the bounds: the next week starts the build again.
+    build_.active = false;
+    return;
+  }
   week_runs kept;
   for (const auto& r : runs) {
     if (r.km > 0) kept.push_back(r);
@@ -648,7 +713,7 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     build_.resume_total = planned;
     ++build_.weeks_since_deload;
   }
-  const bool at_target = !lighter && reached(planned, build_.last_runs);
+  const bool at_target = !lighter && reached(planned);
   weeks_at_target_ = at_target ? weeks_at_target_ + 1 : 0;
   running_since_start_ = true;
   last_week_was_ladder_ = false;
@@ -711,7 +776,9 @@ void running_planner::add_stimuli(const phase_span& span, plan_week& week, const
   }
   const int first_day = (week.number - 1) * 7;
   std::optional<stimulus> fresh;
-  if (!lighter && volume_ready) {
+  // A new stimulus never shares its week with one more run (one change at a time).
+  const bool runs_rise = static_cast<int>(runs.size()) > build_.last_runs;
+  if (!lighter && volume_ready && !runs_rise) {
     for (stimulus s : allowed) {
       if (!introduced_[static_cast<std::size_t>(s)]) {
         fresh = s;
@@ -847,8 +914,12 @@ std::vector<plan_week> plan_weeks(const plan_context& ctx, std::vector<phase_spa
       runner.plan(span, weeks.back());
       ++w;
       bool more = w < nominal;
-      // A walk-run phase lasts until its ladder is done (rule 2), unless it cannot move.
-      if (walk_run) more = !runner.ladder_finished() && (runner.ladder_moved() || w < nominal);
+      // A walk-run phase lasts until its ladder is done (rule 2), unless it cannot move, and
+      // never less than the phase's least weeks (a time-based criterion).
+      if (walk_run) {
+        more = (!runner.ladder_finished() && (runner.ladder_moved() || w < nominal)) ||
+               w < span.ph->min_weeks;
+      }
       if (open_end) more = w < span.ph->min_weeks || !runner.build_complete(rule);
       // A fixed length fills up with the final phase.
       if (length.fixed && i == last) more = true;

@@ -161,7 +161,7 @@ struct load_rules {
   /// Weekly increase while the volume is below what the runner held before the injury:
   /// held volume comes back faster than new volume is built (restart near 50% and back in
   /// 2-4 weeks, Daniels' time-off adjustments).
-  double regain_weekly_increase = 0.25;
+  double regain_weekly_increase = 0.30;
   int short_break_days = 10;                ///< fewer days off: resume close to the previous volume
   int long_break_days = 28;                 ///< more days off: staged return from about a third
   double restart_after_short_break = 0.90;  ///< share of the held volume (Pfitzinger)
@@ -169,9 +169,10 @@ struct load_rules {
   double restart_after_long_break = 0.33;   ///< more than 28 days off (Daniels)
   double min_run_minutes = 15;   ///< no shorter continuous run: fewer, longer runs instead
   double max_run_minutes = 150;  ///< no longer run (Daniels: long run at most 150 minutes)
-  /// A continuous run this long is always allowed, whatever the last 30 days held: where the
-  /// published walk/run ladders end (20-30 minutes) and any restart begins.
-  double easy_run_minutes = 30;
+  /// The longest first run when no run of the previous 30 days is known (a restart without a
+  /// ladder): the shortest sensible continuous run, so that a runner who stopped never starts
+  /// with longer runs than one still running a little (rule 8).
+  double restart_run_minutes = 15;
   bool downhill_last = false;  ///< downhill after speed (hamstring, popliteus, PCL)
 };
 
