@@ -1,5 +1,5 @@
--- Schema of exercises.db, the shipped catalogue: version 1.2, stored as
--- PRAGMA user_version = 1002 (major * 1000 + minor; see docs/catalogue-format.md).
+-- Schema of exercises.db, the shipped catalogue: version 1.3, stored as
+-- PRAGMA user_version = 1003 (major * 1000 + minor; see docs/catalogue-format.md).
 -- Generated from data/catalogue/*.toml by `kneerehab-catalogue compile`; the C++ model is in
 -- include/kneerehab/*.hpp and the rules in docs/catalogue-format.md. The constraints here back
 -- up the invariants the library checks when it loads the file. Foreign keys are deferred so
@@ -186,7 +186,9 @@ CREATE TABLE protocols (
   load_max_ladder_steps_per_week INTEGER NOT NULL
     CHECK (load_max_ladder_steps_per_week BETWEEN 1 AND 2),
   load_min_sessions_per_step INTEGER NOT NULL CHECK (load_min_sessions_per_step BETWEEN 2 AND 6),
-  load_warn_increase REAL NOT NULL CHECK (load_warn_increase BETWEEN 0.05 AND 1.0)
+  load_warn_increase REAL NOT NULL CHECK (load_warn_increase BETWEEN 0.05 AND 1.0),
+  -- Since 1.3.
+  session_max_exercises INTEGER NOT NULL CHECK (session_max_exercises BETWEEN 1 AND 12)
 ) STRICT;
 
 -- Published sources.

@@ -146,7 +146,7 @@ TEST(CatalogueSqlite, SchemaVersionIsMajorMinor) {
     EXPECT_EQ(file.execAndGet("PRAGMA user_version").getInt(),
               catalogue_schema_version.major * 1000 + catalogue_schema_version.minor);
   }
-  EXPECT_EQ(catalogue_schema_version, (schema_version{1, 2}));
+  EXPECT_EQ(catalogue_schema_version, (schema_version{1, 3}));
 }
 
 TEST(CatalogueSqlite, OlderMinorVersionsAreRead) {
@@ -191,6 +191,29 @@ TEST(CatalogueSqlite, FileOfAnOlderLayoutGetsTheNewFieldsDefaults) {
   EXPECT_EQ(loaded.content().protocols[0].pain.progress_max, 2);
 }
 
+// A 1.2 file has no session_max_exercises (added in 1.3): protocols get the default cap of 6.
+TEST(CatalogueSqlite, FileOfLayout12GetsTheDefaultSessionCap) {
+  const fixture_db db;
+  {
+    SQLite::Database file(db.path.string(), SQLite::OPEN_READWRITE);
+    file.exec("ALTER TABLE protocols DROP COLUMN session_max_exercises");
+    file.exec("PRAGMA user_version = 1002");
+  }
+  const auto loaded = open_catalogue(db.path);
+  EXPECT_EQ(loaded.content().protocols[0].sessions.max_exercises, session_rules{}.max_exercises);
+  EXPECT_EQ(loaded.content().protocols[0].pain.refer_min, 7);
+}
+
+TEST(CatalogueSqlite, SessionCapRowsAreChecked) {
+  const fixture_db db;
+  db.tamper("UPDATE protocols SET session_max_exercises = 13");
+  EXPECT_EQ(
+      open_error(errc::invalid_catalogue, db.path),
+      "invalid catalogue database '" + db.path.string() +
+          "': table 'protocols', row id='demo-rehab': session_max_exercises is 13; accepted: 1 "
+          "to 12");
+}
+
 TEST(CatalogueSqlite, NewFieldsRoundTrip) {
   const fixture_db db;
   const auto loaded = open_catalogue(db.path);
@@ -199,6 +222,7 @@ TEST(CatalogueSqlite, NewFieldsRoundTrip) {
   EXPECT_EQ(c.typical_age, (age_range{18, 60}));
   EXPECT_EQ(c.refer_min_prior_injuries, 3);
   EXPECT_EQ(loaded.content().protocols[0].pain.refer_min, 7);
+  EXPECT_EQ(loaded.content().protocols[0].sessions.max_exercises, 5);
   EXPECT_EQ(loaded.content().conditions[1].typical_age, std::nullopt);
 }
 
@@ -218,17 +242,17 @@ TEST(CatalogueSqlite, OtherSchemaVersionIsRefusedNamingWhatIsAccepted) {
   db.tamper("PRAGMA user_version = 2000");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 2.0; accepted: 1.0 to 1.2; regenerate it with "
+                        "schema version 2.0; accepted: 1.0 to 1.3; regenerate it with "
                         "`kneerehab-catalogue compile`"));
-  db.tamper("PRAGMA user_version = 1003");
+  db.tamper("PRAGMA user_version = 1004");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 1.3; accepted: 1.0 to 1.2; regenerate it with "
+                        "schema version 1.4; accepted: 1.0 to 1.3; regenerate it with "
                         "`kneerehab-catalogue compile`"));
   db.tamper("PRAGMA user_version = 0");
   EXPECT_EQ(open_error(errc::database, db.path),
             cannot_open(db.path,
-                        "schema version 0.0; accepted: 1.0 to 1.2; regenerate it with "
+                        "schema version 0.0; accepted: 1.0 to 1.3; regenerate it with "
                         "`kneerehab-catalogue compile`"));
 }
 
@@ -328,6 +352,7 @@ TEST(CatalogueSchema, CheckConstraintsAgreeWithTheFieldTables) {
   expect_schema_checks(schema, detail::dosage_fields);
   expect_schema_checks(schema, detail::length_rule_fields);
   expect_schema_checks(schema, detail::load_rule_fields);
+  expect_schema_checks(schema, detail::session_rule_fields);
   expect_schema_checks(schema, detail::condition_fields);
 }
 

@@ -94,6 +94,7 @@ TEST(CatalogueToml, LoadsTheFixture) {
   EXPECT_EQ(c.conditions[0].typical_age, (age_range{18, 60}));
   EXPECT_EQ(c.conditions[0].refer_min_prior_injuries, 3);
   EXPECT_EQ(c.protocols[0].pain.refer_min, 7);
+  EXPECT_EQ(c.protocols[0].sessions.max_exercises, 5);
 }
 
 TEST(CatalogueToml, OmittedFieldsTakeTheirDocumentedDefaults) {
@@ -385,6 +386,47 @@ TEST(CatalogueToml, ConditionSafetyFieldsAreChecked) {
   EXPECT_EQ(message, path +
                          ":9:13: condition 'demo-tendinopathy': 'traumatic' is an integer; "
                          "accepted: true or false");
+}
+
+TEST(CatalogueToml, SessionCapIsBounded) {
+  std::string path;
+  const auto protocol_with = [&](const std::string& to) {
+    auto text = kneerehab::testing::read_file(fixture_dir() / "protocols" / "demo-rehab.toml");
+    const std::string from = "max_exercises = 5";
+    EXPECT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+    return load_error_with("protocols/demo-rehab.toml", text, &path);
+  };
+  auto message = protocol_with("max_exercises = 0");
+  EXPECT_EQ(message, path +
+                         ":16:17: protocol 'demo-rehab', sessions: 'max_exercises' is 0; "
+                         "accepted: 1 to 12");
+  message = protocol_with("max_exercises = 13");
+  EXPECT_EQ(message, path +
+                         ":16:17: protocol 'demo-rehab', sessions: 'max_exercises' is 13; "
+                         "accepted: 1 to 12");
+  message = protocol_with("max_exercises = 6.5");
+  EXPECT_EQ(message, path +
+                         ":16:17: protocol 'demo-rehab', sessions: 'max_exercises' is a "
+                         "floating-point number; accepted: an integer from 1 to 12");
+  message = protocol_with("max_exercise = 6");
+  EXPECT_EQ(message, path +
+                         ":16:1: protocol 'demo-rehab', sessions: unknown key 'max_exercise'; "
+                         "accepted: max_exercises");
+}
+
+TEST(CatalogueToml, SessionCapDefaultsToSix) {
+  scratch_dir dir;
+  std::filesystem::copy(fixture_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  const auto file = dir / "protocols" / "demo-rehab.toml";
+  auto text = kneerehab::testing::read_file(file);
+  const std::string table = "[sessions]\nmax_exercises = 5\n";
+  ASSERT_NE(text.find(table), std::string::npos);
+  text.erase(text.find(table), table.size());
+  write_file(file, text);
+  const auto c = load_catalogue_sources(dir.path());
+  EXPECT_EQ(c.protocols[0].sessions.max_exercises, 6);
+  EXPECT_EQ(session_rules{}.max_exercises, 6);
 }
 
 TEST(CatalogueToml, PainReferralThresholdIsAboveTheHoldThreshold) {

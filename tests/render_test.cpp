@@ -3,6 +3,8 @@
 // diff; without that variable a difference fails the test.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +61,7 @@ session strength_session() {
   session_note tempo(note_code::exercise_note, s.exercises.front().label,
                      "two seconds up, one second hold, two down.");
   s.notes = {tempo};
+  s.minutes = 17;
   return s;
 }
 
@@ -69,6 +72,7 @@ session mobility_session() {
       exercise("hamstring-stretch", "Hamstring stretch", hold(3, 30, 7)),
       exercise("calf-stretch", "Calf stretch", hold(3, 30, 7)),
   };
+  s.minutes = 4;
   return s;
 }
 
@@ -79,6 +83,7 @@ session cross_training(std::string activity) {
   session_note effort(note_code::cross_training);
   effort.pain_max = 2;
   s.notes = {effort};
+  s.minutes = 30;
   return s;
 }
 
@@ -109,6 +114,7 @@ session walk_run(std::vector<run_interval> intervals) {
   s.type = session_type::walk_run;
   s.run = r;
   s.notes = run_notes();
+  s.minutes = static_cast<int>(std::ceil(r.minutes)) + 10;
   return s;
 }
 
@@ -122,6 +128,7 @@ session run(double km, surface where, bool long_run = false) {
   s.type = session_type::run;
   s.run = r;
   s.notes = run_notes();
+  s.minutes = static_cast<int>(std::ceil(r.minutes)) + 10;
   return s;
 }
 
@@ -484,6 +491,7 @@ plan_notice full_notice(notice_code code) {
   n.sessions = 7;
   n.pain = 6;
   n.pain_max = 3;
+  n.max_exercises = 6;
   n.minutes = 15;
   n.symptom_id = "knee-clicking";
   n.symptom = "Clicking without pain";
@@ -525,6 +533,7 @@ bool uses_distances(notice_code code) {
     case notice_code::pain_stops_running:
     case notice_code::orthopaedic_referral:
     case notice_code::age_outside_typical_range:
+    case notice_code::session_full:
       return false;
   }
   return false;

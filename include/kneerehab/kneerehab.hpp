@@ -29,6 +29,7 @@
 #include "kneerehab/plan/request_limits.hpp"
 #include "kneerehab/plan/safety.hpp"
 #include "kneerehab/plan/session_note.hpp"
+#include "kneerehab/plan/session_time.hpp"
 #include "kneerehab/plan/training_state.hpp"
 // io: databases, text sources, files
 #include "kneerehab/io/catalogue_database.hpp"

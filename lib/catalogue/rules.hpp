@@ -31,5 +31,6 @@ namespace kneerehab::detail {
 [[nodiscard]] std::optional<std::string> length_rules_problem(const phase_length_rules& rules);
 [[nodiscard]] std::optional<std::string> pain_rules_problem(const pain_rules& rules);
 [[nodiscard]] std::optional<std::string> load_rules_problem(const load_rules& rules);
+[[nodiscard]] std::optional<std::string> session_rules_problem(const session_rules& rules);
 
 }  // namespace kneerehab::detail

@@ -431,6 +431,7 @@ void validate_protocol(problems& out, const protocol& p, const known_ids& known,
   out.check("out-of-range", item, "lengths", length_rules_problem(p.lengths));
   out.check("min-above-max", item, "pain", pain_rules_problem(p.pain));
   out.check("out-of-range", item, "load", load_rules_problem(p.load));
+  out.check("out-of-range", item, "sessions", session_rules_problem(p.sessions));
   for (const auto& note : p.advice) require_text(out, item, "an advice text", note.text);
   id_set phase_ids;
   for (std::size_t i = 0; i < p.phases.size(); ++i) {
@@ -574,6 +575,15 @@ std::optional<std::string> load_rules_problem(const load_rules& rules) {
         rules.cautious_weekly_increase, rules.weekly_increase);
   }
   return std::nullopt;
+}
+
+// Ranges: detail::session_rule_fields.
+std::optional<std::string> session_rules_problem(const session_rules& rules) {
+  auto problem = first_out_of_range(session_rule_fields, rules, [](const auto& f, auto v) {
+    return fmt::format("sessions {} is {}; accepted: {} to {}", f.key, v, f.low, f.high);
+  });
+  if (problem.empty()) return std::nullopt;
+  return problem;
 }
 
 diagnostic make_diagnostic(std::string_view code, std::string_view item, std::string_view field,

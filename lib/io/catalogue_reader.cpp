@@ -613,7 +613,8 @@ class reader {
   void read_protocols(catalogue_content& out) {
     auto& st =
         query(select_sql(columns(detail::protocol_fields) + columns(detail::length_rule_fields) +
-                             columns(detail::pain_rule_fields) + columns(detail::load_rule_fields),
+                             columns(detail::pain_rule_fields) + columns(detail::load_rule_fields) +
+                             columns(detail::session_rule_fields),
                          "FROM protocols ORDER BY position"));
     while (st.executeStep()) {
       if (!keeps(keep_protocols_, st.getColumn("id").getString())) continue;
@@ -630,6 +631,7 @@ class reader {
       if (read_fields(st, detail::load_rule_fields, p.load, where)) {
         check(where, detail::load_rules_problem(p.load));
       }
+      read_fields(st, detail::session_rule_fields, p.sessions, where);
       out.protocols.push_back(std::move(p));
     }
     for (auto& p : out.protocols) {

@@ -279,16 +279,18 @@ void read_rules(const toml_fields& f, std::string_view key,
 protocol read_protocol(const toml::table& t, std::string_view src,
                        const exercise_defaults& defaults, toml_problems& out) {
   const auto* id = t.get_as<std::string>("id");
-  toml_fields f(t, src, id != nullptr ? fmt::format("protocol '{}'", id->get()) : "the protocol",
-                keys_of(protocol_fields,
-                        list_keys(protocol_lists, {"lengths", "pain", "load", "advice", "phase"})),
-                out);
+  toml_fields f(
+      t, src, id != nullptr ? fmt::format("protocol '{}'", id->get()) : "the protocol",
+      keys_of(protocol_fields, list_keys(protocol_lists, {"lengths", "pain", "load", "sessions",
+                                                          "advice", "phase"})),
+      out);
   protocol p;
   f.read(protocol_fields, p);
   f.read(protocol_lists, p);
   read_rules(f, "lengths", length_rule_fields, p.lengths);
   read_rules(f, "pain", pain_rule_fields, p.pain);
   read_rules(f, "load", load_rule_fields, p.load);
+  read_rules(f, "sessions", session_rule_fields, p.sessions);
   const auto advice = f.tables("advice", false);
   for (std::size_t i = 0; i < advice.size(); ++i) {
     toml_fields af(*advice[i], src, fmt::format("{}, advice {}", f.item(), i + 1),

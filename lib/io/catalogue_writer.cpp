@@ -188,7 +188,8 @@ class writer {
                             .add("position", position)
                             .add(detail::length_rule_fields, p.lengths)
                             .add(detail::pain_rule_fields, p.pain)
-                            .add(detail::load_rule_fields, p.load));
+                            .add(detail::load_rule_fields, p.load)
+                            .add(detail::session_rule_fields, p.sessions));
     lists(detail::protocol_lists, p, sql_row().add("protocol_id", p.id));
     for (std::size_t i = 0; i < p.advice.size(); ++i) {
       insert("protocol_advice", sql_row()

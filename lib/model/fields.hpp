@@ -230,6 +230,11 @@ inline constexpr std::array<field<load_rules>, 11> load_rule_fields{{
     {"warn_increase", "load_warn_increase", &load_rules::warn_increase, optional, 0.05, 1.0},
 }};
 
+/// protocol::sessions: TOML table `sessions`, SQL columns `session_*` of `protocols` (since 1.3).
+inline constexpr std::array<field<session_rules>, 1> session_rule_fields{{
+    {"max_exercises", "session_max_exercises", &session_rules::max_exercises, optional, 1, 12, 3},
+}};
+
 // Also min_weeks <= max_weeks: phase_weeks_problem. phase::running: running_rule_fields, TOML
 // table `running`, SQL columns of `phases`.
 inline constexpr std::array<field<phase>, 5> phase_fields{{

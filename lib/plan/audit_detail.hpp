@@ -178,21 +178,4 @@ double regain_increase_of(const Load& load, double fallback) noexcept {
     return fallback;
   }
 }
-/// TODO(session.minutes): whether a session states its estimated minutes; nullopt until
-/// session has the field (an optional or a number; 0 or unset means not stated).
-template <typename Session>
-std::optional<bool> states_minutes(const Session& s) noexcept {
-  if constexpr (requires { s.minutes.has_value(); }) {
-    return s.minutes.has_value() && *s.minutes > 0;
-  } else if constexpr (requires { s.minutes; }) {
-    return s.minutes > 0;
-  } else {
-    return std::nullopt;
-  }
-}
-template <typename Session>
-inline constexpr bool has_minutes_field = requires(const Session& s) {
-  s.minutes;
-};
-
 }  // namespace kneerehab::audit_detail

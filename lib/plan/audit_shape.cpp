@@ -296,7 +296,8 @@ void check_pain_hold(const audit_context& ctx, finding_sink& out) {
 }
 
 void check_session_size(const audit_context& ctx, finding_sink& out) {
-  const auto most = static_cast<std::size_t>(ctx.options.max_strength_exercises);
+  const auto most = static_cast<std::size_t>(
+      ctx.options.max_strength_exercises.value_or(ctx.proto.sessions.max_exercises));
   for (const week_seen& w : ctx.weeks) {
     for (const plan_day& day : w.w->days) {
       const auto big =
@@ -314,23 +315,16 @@ void check_session_size(const audit_context& ctx, finding_sink& out) {
 }
 
 void check_session_minutes(const audit_context& ctx, finding_sink& out) {
-  if constexpr (has_minutes_field<session>) {
-    for (const week_seen& w : ctx.weeks) {
-      for (const plan_day& day : w.w->days) {
-        const auto silent =
-            std::find_if(day.sessions.begin(), day.sessions.end(), [](const session& s) {
-              return s.type == session_type::strength && states_minutes(s) != true;
-            });
-        if (silent != day.sessions.end()) {
-          out.at(*w.w, day.day, "a strength session does not state its estimated minutes");
-          break;  // one finding a week
-        }
+  for (const week_seen& w : ctx.weeks) {
+    for (const plan_day& day : w.w->days) {
+      const auto silent = std::find_if(
+          day.sessions.begin(), day.sessions.end(),
+          [](const session& s) { return s.type == session_type::strength && s.minutes <= 0; });
+      if (silent != day.sessions.end()) {
+        out.at(*w.w, day.day, "a strength session does not state its estimated minutes");
+        break;  // one finding a week
       }
     }
-  } else {
-    // TODO(session.minutes): checked once session has the field (is_checked says so).
-    (void)ctx;
-    (void)out;
   }
 }
 

@@ -143,6 +143,19 @@ std::string notice_text(const plan_notice& n, unit_system units) {
           "by a clinician; the plan goes ahead",
           number(n.age), n.condition_name,
           to_string(age_range{number(n.min_age), number(n.max_age)}));
+    case notice_code::session_full: {
+      const std::string& name = n.exercise_name.empty() ? n.exercise_id : n.exercise_name;
+      if (number(n.days) == 0) {
+        return fmt::format(
+            "{} is left out of phase '{}': sessions hold at most {} exercises and the "
+            "exercises listed before it fill every day; ask your therapist which to swap",
+            name, n.phase_name, number(n.max_exercises));
+      }
+      return fmt::format(
+          "{} is planned on {} days a week instead of {} in phase '{}': sessions hold at most {} "
+          "exercises and the exercises listed before it fill the other days",
+          name, number(n.days), number(n.sessions), n.phase_name, number(n.max_exercises));
+    }
   }
   return std::string(to_string(n.code));
 }

@@ -112,6 +112,7 @@ void write_notice(json_writer& j, const plan_notice& n) {
   number_value("sessions", n.sessions);
   number_value("pain", n.pain);
   number_value("pain_max", n.pain_max);
+  number_value("max_exercises", n.max_exercises);
   text_value("symptom_id", n.symptom_id);
   text_value("symptom", n.symptom);
   text_value("ladder_id", n.ladder_id);
@@ -179,6 +180,7 @@ void write_session(json_writer& j, const session& s) {
   j.begin_array();
   for (const auto& n : s.notes) j.value(note_text(n));
   j.end_array();
+  j.member("minutes", s.minutes);
   j.end_object();
 }
 

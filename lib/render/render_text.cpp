@@ -304,12 +304,17 @@ void render_session(std::string& out, const session& s, unit_system units) {
     if (r.downhill) line += fmt::format("{}downhill", dot);
     if (r.speed) line += fmt::format("{}speed work", dot);
     if (r.long_run) line += fmt::format("{}long run", dot);
+    if (s.minutes > std::lround(r.minutes)) {
+      line += fmt::format("{}{} min with warm-up and cool-down", dot, s.minutes);
+    }
     wrap(out, "  [ ] ", "      ", line);
     if (!r.intervals.empty()) wrap(out, "      ", "      ", intervals_text(r.intervals));
   } else if (s.exercises.empty()) {
-    wrap(out, s.type == session_type::rest ? "  " : "  [ ] ", "      ", title);
+    wrap(out, s.type == session_type::rest ? "  " : "  [ ] ", "      ",
+         s.minutes > 0 ? fmt::format("{}{}about {} min", title, dot, s.minutes) : title);
   } else {
-    wrap(out, "  ", "    ", title);
+    wrap(out, "  ", "    ",
+         s.minutes > 0 ? fmt::format("{}{}about {} min", title, dot, s.minutes) : title);
   }
   for (const auto& e : s.exercises) {
     const std::string& name = e.name().empty() ? e.exercise_id() : e.name();
@@ -337,7 +342,16 @@ void render_week(std::string& out, const plan& p, const plan_week& w, unit_syste
   }
   for (const auto& d : w.days) {
     out += '\n';
-    out += fmt::format("{} {}\n", weekday_name(d.day.day_of_week()), d.day.iso());
+    out += fmt::format("{} {}", weekday_name(d.day.day_of_week()), d.day.iso());
+    // The day's total when it has more than one session: what the runner plans the day around.
+    int sessions = 0;
+    int minutes = 0;
+    for (const auto& s : d.sessions) {
+      sessions += s.minutes > 0 ? 1 : 0;
+      minutes += s.minutes;
+    }
+    if (sessions > 1) out += fmt::format("{}about {} min in all", dot, minutes);
+    out += '\n';
     if (d.sessions.empty()) out += "  Rest\n";
     for (const auto& s : d.sessions) render_session(out, s, units);
     if (active(d)) out += "  Pain today (0-10): ____\n";

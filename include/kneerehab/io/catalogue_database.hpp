@@ -24,11 +24,11 @@ struct schema_version {
 
 /// The version this library writes, and the newest it reads: it reads major 1, minor 0 to 2
 /// (columns a file's minor version does not have keep their defaults; docs/catalogue-format.md).
-inline constexpr schema_version catalogue_schema_version{1, 2};
+inline constexpr schema_version catalogue_schema_version{1, 3};
 
 /// Opens a catalogue database read-only and loads it. Never writes to the file. Throws
 /// error(errc::database) naming the file when it is missing, not SQLite, of a schema version
-/// it does not read ("schema version 2.0; accepted: 1.0 to 1.2; ...") or unreadable, and
+/// it does not read ("schema version 2.0; accepted: 1.0 to 1.3; ...") or unreadable, and
 /// error(errc::invalid_catalogue) naming the file, table and row when a row breaks an invariant.
 catalogue open_catalogue(const std::filesystem::path& path);
 

@@ -176,6 +176,15 @@ struct load_rules {
   bool downhill_last = false;  ///< downhill after speed (hamstring, popliteus, PCL)
 };
 
+/// How big a strength or mobility session may get (docs/plan-rules.md rule 9). Fewer exercises
+/// are done more faithfully (Henry, Rosemond & Eckert 1999): when a phase prescribes more than
+/// fit, the planner spreads them over more days, and what still does not fit is left out with
+/// a notice.
+struct session_rules {
+  int max_exercises = 6;  ///< most exercises in one strength or mobility session, 1..12
+  friend bool operator==(const session_rules&, const session_rules&) = default;
+};
+
 struct protocol {
   std::string id;  ///< e.g. "patellofemoral-pain-standard"
   std::string name;
@@ -187,6 +196,7 @@ struct protocol {
   phase_length_rules lengths;
   pain_rules pain;
   load_rules load;
+  session_rules sessions;
 };
 
 }  // namespace kneerehab

@@ -60,7 +60,7 @@ enum class audit_rule {
   pain_referral,  ///< daily pain at or above the referral threshold gets a referral, no plan
   pain_hold,      ///< pain above the protocol's hold threshold: no running in the first phase
   // Rule 9: sessions a runner will do.
-  session_size,     ///< a strength session holds at most 6 exercises
+  session_size,     ///< a strength session holds at most 6 exercises (the protocol's cap)
   session_minutes,  ///< a strength session states its estimated minutes
   // Not a numbered rule: the planner's own promise (lib/plan/session_layout.cpp).
   high_load_spacing,  ///< high-load exercises for the same muscles never on consecutive days
@@ -110,7 +110,7 @@ std::optional<audit_rule> parse_audit_rule(std::string_view text) noexcept;
 std::string_view describe(audit_rule rule) noexcept;
 /// False for a rule whose data plans do not carry yet, so that audit_plan never reports it:
 /// downhill_last until run_session has a `downhill` flag and load_rules a `downhill_last`
-/// one, session_minutes until session has `minutes`. True for every other rule.
+/// one. True for every other rule.
 bool is_checked(audit_rule rule) noexcept;
 
 /// A broken clause: which rule, where, and what is wrong in plain words with the numbers
@@ -137,8 +137,9 @@ struct audit_options {
   /// Rule 7: daily pain at or above this refers instead of planning.
   /// TODO(pain_rules): read the protocol's referral threshold once pain_rules carries one.
   int referral_pain = 8;
-  /// Rule 9: the most exercises a strength session holds.
-  int max_strength_exercises = 6;
+  /// Rule 9: the most exercises a strength session holds; unset: the protocol's
+  /// `[sessions] max_exercises` (default 6).
+  std::optional<int> max_strength_exercises;
   /// Rule 5: the shortest continuous run, in minutes.
   double min_run_minutes = 15.0;
   /// Rule 5: a new stimulus comes only after a week has reached this share of the target.

@@ -66,6 +66,11 @@ struct session {
   std::optional<run_session> run;        ///< run / walk-run
   std::string activity;                  ///< cross-training activity
   std::vector<session_note> notes;       ///< warm-up, cool-down, icing...
+  /// Estimated whole minutes the session takes (docs/plan-rules.md rule 9;
+  /// kneerehab/plan/session_time.hpp): exercises with their rests and changeovers, a run with
+  /// its warm-up and cool-down; 0 for rest. Last, with a default, so that a session can be
+  /// made without it.
+  int minutes = 0;
 };
 
 struct plan_day {

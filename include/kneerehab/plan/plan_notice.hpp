@@ -43,6 +43,9 @@ enum class notice_code {
   orthopaedic_referral,
   /// age, min_age, max_age (the condition's typical_age), condition_id, condition_name.
   age_outside_typical_range,
+  /// exercise_id, exercise_name, phase_id, phase_name, sessions (prescribed a week), days
+  /// (planned a week; 0: left out), max_exercises: the phase's sessions are full.
+  session_full,
 };
 
 /// "symptom-red-flag-from-age", ... (kebab-case, stable: JSON writes it).
@@ -75,6 +78,7 @@ inline constexpr notice_code all_notice_codes[] = {
     notice_code::run_days_cannot_carry_target,
     notice_code::orthopaedic_referral,
     notice_code::age_outside_typical_range,
+    notice_code::session_full,
 };
 
 /// Whether a notice refers the runner to a clinician: a plan lists these before its other
@@ -106,10 +110,11 @@ struct plan_notice {
   std::optional<int> run_days;  ///< per week
   std::optional<int> weeks;
   std::optional<int> weeks_needed;
-  std::optional<int> days;      ///< per week
-  std::optional<int> sessions;  ///< per week
-  std::optional<int> pain;      ///< 0-10
-  std::optional<int> pain_max;  ///< the protocol's progress threshold, 0-10
+  std::optional<int> days;           ///< per week
+  std::optional<int> sessions;       ///< per week
+  std::optional<int> pain;           ///< 0-10
+  std::optional<int> pain_max;       ///< the protocol's progress threshold, 0-10
+  std::optional<int> max_exercises;  ///< the most exercises a session holds
   // Catalogue ids and the names that go with them.
   std::string symptom_id;
   std::string symptom;  ///< the symptom's description
