@@ -8,7 +8,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev sqlite3
   libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
   googletest libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-icalendar
 )
 
 missing=()

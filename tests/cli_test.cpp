@@ -319,9 +319,11 @@ TEST(Cli, PlanRejectsBadInputWithExactMessages) {
        "kneerehab: --pain '11' is not valid; accepted: a whole number from 0 to 10\n"},
       {{"--age", "forty"},
        "kneerehab: --age 'forty' is not valid; accepted: a whole number from 10 to 100\n"},
-      {{"--format", "ics"},
-       "kneerehab: --format ics is not available in this version yet; accepted: text, json\n"},
-      {{"--format", "pdf"}, "kneerehab: --format 'pdf' is not valid; accepted: text, json\n"},
+      {{"--format", "markdown"},
+       "kneerehab: --format markdown is not available in this version yet; accepted: text, json, "
+       "ics, fhir\n"},
+      {{"--format", "pdf"},
+       "kneerehab: --format 'pdf' is not valid; accepted: text, json, ics, fhir\n"},
   };
   for (const auto& c : cases) {
     const auto r = run(plan_args(c.extra));
@@ -940,4 +942,103 @@ TEST(Cli, TamperedCatalogueNumbersStopThePlanWithExitOne) {
                        "(accepted: 1 to 3600)\n"),
             std::string::npos)
       << r.err;
+}
+
+// Calendar and health-record exports (docs/exports.md).
+TEST(CliExport, IcsAndFhirAreWrittenAndIdenticalWhenMadeTwice) {
+  for (const std::string format : {"ics", "fhir"}) {
+    scratch_dir dir;
+    const auto first = dir.path() / ("a." + format);
+    const auto second = dir.path() / ("b." + format);
+    auto r = run(plan_args({"--format", format, "-o", first.string()}));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run(plan_args({"--format", format, "-o", second.string()}));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(slurp(first), slurp(second)) << format;
+    const auto stdout_run = run(plan_args({"--format", format}));
+    EXPECT_EQ(stdout_run.out, slurp(first)) << format;
+  }
+  const auto ics = run(plan_args({"--format", "ics"})).out;
+  EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", 0), 0U) << ics.substr(0, 200);
+  EXPECT_NE(ics.find("\r\nDTSTAMP:20261121T000000Z\r\n"), std::string::npos);  // --today
+  const auto fhir = run(plan_args({"--format", "fhir"})).out;
+  EXPECT_EQ(fhir.rfind("{\n  \"resourceType\": \"CarePlan\",\n", 0), 0U) << fhir.substr(0, 200);
+  EXPECT_NE(fhir.find("\"created\": \"2026-11-21\""), std::string::npos);
+}
+
+TEST(CliExport, ADifferentPlanGetsDifferentIds) {
+  const auto a = run(plan_args({"--format", "ics"})).out;
+  const auto b = run(plan_args({"--format", "ics", "--baseline", "40"})).out;
+  const auto first_uid = [](const std::string& ics) {
+    const auto at = ics.find("\r\nUID:");
+    return ics.substr(at, ics.find("\r\n", at + 2) - at);
+  };
+  ASSERT_NE(a.find("\r\nUID:"), std::string::npos);
+  EXPECT_NE(first_uid(a), first_uid(b));
+}
+
+TEST(CliExport, IntoAMissingDirectoryFailsWithExitOneAndLeavesNoFile) {
+  scratch_dir dir;
+  for (const std::string format : {"ics", "fhir"}) {
+    const auto out = dir.path() / "missing" / ("plan." + format);
+    const auto r = run(plan_args({"--format", format, "-o", out.string()}));
+    EXPECT_EQ(r.exit_code, 1) << format << ": " << r.err;
+    EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_FALSE(fs::exists(dir.path() / "missing"));
+  }
+}
+
+TEST(CliExport, AReferralExportsNothing) {
+  // Like text: the referral on stderr and exit 3; no calendar or CarePlan on stdout (an empty
+  // one would import as a plan without sessions) and never a file.
+  for (const std::string format : {"ics", "fhir"}) {
+    for (const auto& extra :
+         std::vector<std::vector<std::string>>{{"--pain", "9"}, {"--symptom", "calf-swelling"}}) {
+      auto args = extra;
+      args.insert(args.end(), {"--format", format});
+      auto r = run(plan_args(args));
+      EXPECT_EQ(r.exit_code, 3) << format << ": " << r.err;
+      EXPECT_EQ(r.out, "") << format;
+      EXPECT_EQ(r.err.rfind("STOP: no plan.", 0), 0U) << r.err;
+      scratch_dir dir;
+      const auto out = dir.path() / ("plan." + format);
+      args.insert(args.end(), {"-o", out.string()});
+      r = run(plan_args(args));
+      EXPECT_EQ(r.exit_code, 3) << format;
+      EXPECT_FALSE(fs::exists(out)) << format;
+    }
+  }
+}
+
+TEST(CliExport, ProtocolExportsAsAFhirBundle) {
+  auto r = run({"protocol", "export", "patellofemoral-pain-rehab", "--format", "fhir"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("{\n  \"resourceType\": \"Bundle\",\n", 0), 0U) << r.out.substr(0, 200);
+  EXPECT_NE(r.out.find("\"type\": \"collection\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"code\": \"clinical-protocol\""), std::string::npos);
+  EXPECT_EQ(run({"protocol", "export", "patellofemoral-pain-rehab", "--format", "fhir"}).out,
+            r.out);
+
+  scratch_dir dir;
+  const auto out = dir.path() / "protocol.json";
+  r = run(
+      {"protocol", "export", "patellofemoral-pain-rehab", "--format", "fhir", "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(slurp(out).empty());
+
+  r = run({"protocol", "export", "patellofemoral-pain-standard", "--format", "fhir"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("did you mean patellofemoral-pain-rehab?"), std::string::npos) << r.err;
+  r = run({"protocol", "export", "patellofemoral-pain-rehab", "--format", "toml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kneerehab: --format toml is not available in this version yet; accepted: fhir\n");
+  r = run({"protocol", "export", "patellofemoral-pain-rehab", "--format", "fhir", "-o",
+           (dir.path() / "missing" / "p.json").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "missing"));
+  r = run({"protocol", "export"});
+  EXPECT_EQ(r.exit_code, 2);
 }

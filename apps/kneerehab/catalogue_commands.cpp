@@ -10,8 +10,10 @@
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/io/output_file.hpp"
 #include "kneerehab/model/enum_names.hpp"
 #include "kneerehab/render/catalogue_text.hpp"
+#include "kneerehab/render/protocol_fhir.hpp"
 
 namespace kneerehab::cli {
 namespace {
@@ -90,6 +92,49 @@ std::optional<exercise_category> category_option(const po::variables_map& vm) {
   return category;
 }
 
+po::options_description protocol_export_options() {
+  po::options_description options("Options of 'kneerehab protocol export ID'");
+  options.add_options()("format", po::value<std::string>()->default_value("toml"),
+                        "toml|fhir: a protocol file, or an HL7 FHIR R4 Bundle (PlanDefinition "
+                        "and its ActivityDefinitions)")(
+      "output,o", po::value<std::string>(), "write to FILE (atomically) instead of stdout");
+  return options;
+}
+
+// protocol export ID [--format toml|fhir] [-o FILE]
+int export_protocol(const std::vector<std::string>& args, const global_options& global) {
+  if (args.size() < 2 || args[1].rfind('-', 0) == 0) {
+    throw usage_error("protocol", "'protocol export' needs an id");
+  }
+  const std::string id = args[1];
+  const std::vector<std::string> rest(args.begin() + 2, args.end());
+  const auto vm = parse_command_options("protocol export", rest, protocol_export_options(),
+                                        "; accepted: --format toml|fhir, -o FILE");
+  const auto& format = vm["format"].as<std::string>();
+  if (format == "toml") {
+    throw error::invalid_input(
+        "--format toml is not available in this version yet; accepted: fhir");
+  }
+  if (format != "fhir") {
+    throw error::invalid_input(
+        fmt::format("--format {} is not valid; accepted: toml, fhir", quoted_for_message(format)));
+  }
+  const auto cat = open_catalogue(global.db, catalogue_selection::protocol(id));
+  const auto* p = cat.find_protocol(id);
+  if (p == nullptr) {
+    throw error::not_found(unknown_id_message("protocol", id, ids_of(cat.protocols())));
+  }
+  const auto bytes = render_protocol_fhir(cat, *p);
+  if (vm.count("output")) {
+    output_file_options options;
+    options.never_overwrite.push_back({global.db, "the catalogue database (--db)"});
+    write_file_atomically(vm["output"].as<std::string>(), bytes, options);
+  } else {
+    std::cout << bytes;
+  }
+  return ok;
+}
+
 }  // namespace
 
 std::string exercises_help() {
@@ -135,7 +180,20 @@ int run_protocols(const std::vector<std::string>& args, const global_options& gl
   return ok;
 }
 
+std::string protocol_help() {
+  std::ostringstream text;
+  text << "Usage: kneerehab protocol show ID\n"
+          "       kneerehab protocol export ID [--format toml|fhir] [-o FILE]\n\n"
+          "show: a protocol's phases, entry criteria, dosages, running rules, advice, sources.\n"
+          "export --format fhir: the protocol as an HL7 FHIR R4 Bundle (type collection) of a\n"
+          "PlanDefinition (one action per phase, entry criteria as start conditions) and an\n"
+          "ActivityDefinition per exercise; the same protocol gives the same bytes.\n\n"
+       << protocol_export_options();
+  return text.str();
+}
+
 int run_protocol(const std::vector<std::string>& args, const global_options& global) {
+  if (!args.empty() && args[0] == "export") return export_protocol(args, global);
   const auto id = expect_show_id("protocol", args);
   // The protocol, its condition, the exercises and ladders of its phases: all that
   // describe_protocol reads.

@@ -135,6 +135,7 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
 std::optional<int> refer_at_safety_gate(const plan_words& words, plan_catalogue& cat);
 
 std::string exercises_help();
+std::string protocol_help();
 std::string plan_command_help();
 
 }  // namespace kneerehab::cli

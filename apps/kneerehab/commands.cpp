@@ -28,10 +28,8 @@ const std::vector<command_spec>& command_table() {
        run_exercise},
       {"protocols", "protocols", "list protocols",
        fixed("Usage: kneerehab protocols\n\nLists the protocols.\n"), run_protocols},
-      {"protocol", "protocol show ID", "show a protocol",
-       fixed("Usage: kneerehab protocol show ID\n\nShows a protocol: phases, entry criteria, "
-             "dosages, running rules, advice, sources.\n"),
-       run_protocol},
+      {"protocol", "protocol show ID | protocol export ID [--format toml|fhir] [-o FILE]",
+       "show or export a protocol", protocol_help, run_protocol},
       {"red-flags", "red-flags", "list the symptoms that stop a plan",
        fixed("Usage: kneerehab red-flags\n\nLists the symptoms that stop a plan and why.\n"),
        run_red_flags},

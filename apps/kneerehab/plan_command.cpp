@@ -69,8 +69,10 @@ po::options_description plan_options() {
       "symptom", po::value<std::vector<std::string>>()->composing(),
       "a symptom id (repeatable; see 'kneerehab red-flags')")("weeks", po::value<std::string>(),
                                                               weeks_help.c_str())(
-      "format", po::value<std::string>()->default_value("text"), "text|json")(
-      "output,o", po::value<std::string>(), "write to FILE (atomically) instead of stdout")(
+      "format", po::value<std::string>()->default_value("text"),
+      "text|json|ics|fhir: a handout, plan JSON, an iCalendar file (one all-day event per "
+      "session) or an HL7 FHIR R4 CarePlan")("output,o", po::value<std::string>(),
+                                             "write to FILE (atomically) instead of stdout")(
       "today", po::value<std::string>(),
       "today's date, YYYY-MM-DD (default: the system date; for reproducible runs)");
   return options;
@@ -208,12 +210,12 @@ plan_request parse_request(const po::variables_map& vm, unit_system units) {
 output_format parse_format(const std::string& text) {
   const auto format = parse_output_format(text);
   if (format) return *format;
-  if (text == "markdown" || text == "html" || text == "csv" || text == "ics" || text == "fhir") {
+  if (text == "markdown" || text == "html" || text == "csv") {
     throw error::invalid_input(fmt::format(
-        "--format {} is not available in this version yet; accepted: text, json", text));
+        "--format {} is not available in this version yet; accepted: text, json, ics, fhir", text));
   }
-  throw error::invalid_input(
-      fmt::format("--format {} is not valid; accepted: text, json", quoted_for_message(text)));
+  throw error::invalid_input(fmt::format(
+      "--format {} is not valid; accepted: text, json, ics, fhir", quoted_for_message(text)));
 }
 
 // Every word of a plan command that may name a symptom (each --symptom value and each word
@@ -324,7 +326,9 @@ void write_output_file(const std::string& file, std::string_view bytes,
 }
 
 // The referral on stderr, for people; for --format json without -o, also the JSON referral on
-// stdout, for programs. Never a file: -o is left alone (docs/robustness.md).
+// stdout, for programs. Never a file: -o is left alone (docs/robustness.md). iCalendar and FHIR
+// have no referral document: nothing on stdout, so that no calendar or record system imports
+// an empty plan (docs/exports.md).
 int print_referral(const referral& r, bool json_to_stdout) {
   std::cerr << render_text(r);
   if (json_to_stdout) std::cout << render_json(r);
@@ -337,11 +341,14 @@ std::string plan_command_help() {
   std::ostringstream text;
   text << "Usage: kneerehab plan (--condition ID | --protocol ID) --start YYYY-MM-DD [options]\n\n"
           "Plans rehabilitation and return to running, week by week. Distances and pace are in\n"
-          "--units (km by default); JSON is always in km. Exit code 3 and a referral instead of\n"
-          "a plan (on stderr; with --format json and no -o, also as JSON on stdout) for a\n"
-          "red-flag symptom, a referral-only condition, a recent --injury-date of a traumatic\n"
-          "condition at age 55 or over (Ottawa knee rule), or --pain at the protocol's referral\n"
-          "threshold (8 by default).\n\n"
+          "--units (km by default); JSON and FHIR are always in km. --format ics writes an\n"
+          "iCalendar file with one all-day event per session; --format fhir an HL7 FHIR R4\n"
+          "CarePlan. Both are stamped with --today and identical for the same request.\n\n"
+          "Exit code 3 and a referral instead of a plan (on stderr; with --format json and no\n"
+          "-o, also as JSON on stdout; ics and fhir print nothing on stdout) for a red-flag\n"
+          "symptom, a referral-only condition, a recent --injury-date of a traumatic condition\n"
+          "at age 55 or over (Ottawa knee rule), or --pain at the protocol's referral threshold\n"
+          "(8 by default). A referral never writes the -o file.\n\n"
        << plan_options();
   return text.str();
 }
@@ -362,7 +369,9 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
   if (const auto* r = std::get_if<referral>(&outcome)) {
     return print_referral(*r, format == output_format::json && !vm.count("output"));
   }
-  const auto bytes = render(std::get<plan>(outcome), format, render_options{global.units});
+  // The request's today stamps the exports (DTSTAMP, CarePlan.created): never the clock.
+  const auto bytes =
+      render(std::get<plan>(outcome), format, render_options{global.units, request.today});
   if (vm.count("output")) {
     write_output_file(vm["output"].as<std::string>(), bytes, global);
   } else {

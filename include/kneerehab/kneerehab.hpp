@@ -38,4 +38,5 @@
 // render: every output format
 #include "kneerehab/render/catalogue_text.hpp"
 #include "kneerehab/render/notice_text.hpp"
+#include "kneerehab/render/protocol_fhir.hpp"
 #include "kneerehab/render/render.hpp"

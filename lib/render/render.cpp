@@ -9,6 +9,10 @@ std::string_view to_string(output_format format) noexcept {
       return "text";
     case output_format::json:
       return "json";
+    case output_format::ics:
+      return "ics";
+    case output_format::fhir:
+      return "fhir";
   }
   return "unknown";
 }
@@ -16,6 +20,8 @@ std::string_view to_string(output_format format) noexcept {
 std::optional<output_format> parse_output_format(std::string_view text) noexcept {
   if (text == "text") return output_format::text;
   if (text == "json") return output_format::json;
+  if (text == "ics") return output_format::ics;
+  if (text == "fhir") return output_format::fhir;
   return std::nullopt;
 }
 
@@ -25,6 +31,10 @@ std::string render(const plan& p, output_format format, const render_options& op
       return render_text(p, options);
     case output_format::json:
       return render_json(p);  // JSON distances are always kilometres
+    case output_format::ics:
+      return render_ics(p, options);
+    case output_format::fhir:
+      return render_fhir(p, options);  // FHIR quantities are kilometres too
   }
   return render_text(p, options);
 }
@@ -35,6 +45,9 @@ std::string render(const referral& r, output_format format) {
       return render_text(r);
     case output_format::json:
       return render_json(r);
+    case output_format::ics:
+    case output_format::fhir:
+      return {};
   }
   return render_text(r);
 }

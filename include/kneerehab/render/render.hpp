@@ -6,23 +6,37 @@
 #include <string>
 #include <string_view>
 
+#include "kneerehab/model/date.hpp"
 #include "kneerehab/model/units.hpp"
 #include "kneerehab/plan/plan.hpp"
 
 namespace kneerehab {
 
-enum class output_format { text, json };
+enum class output_format { text, json, ics, fhir };
 std::string_view to_string(output_format format) noexcept;
 std::optional<output_format> parse_output_format(std::string_view text) noexcept;
 
 struct render_options {
+  render_options() = default;
+  /// From the units alone, or with the request's today: `{unit_system::mi}` reads as before.
+  render_options(unit_system u, std::optional<date> day = std::nullopt) : units(u), today(day) {}
+
   unit_system units = unit_system::km;  ///< human-readable output only; JSON is always km
+  /// The request's today: the iCalendar DTSTAMP and the FHIR CarePlan's `created`. Never the
+  /// clock, so that the same request exports the same bytes. When absent, the plan's start.
+  std::optional<date> today;
 };
 
 /// A plain-text handout, one block per week.
 std::string render_text(const plan& p, const render_options& options = {});
 /// JSON per docs/plan.schema.json (schema id "kneerehab.plan/1"); distances in km.
 std::string render_json(const plan& p);
+/// iCalendar (RFC 5545): one all-day VEVENT per session that is not rest, with a stable UID
+/// derived from the plan's content (docs/exports.md). CRLF line ends, folded at 75 octets.
+std::string render_ics(const plan& p, const render_options& options = {});
+/// HL7 FHIR R4 JSON: the plan as a CarePlan with its Condition and target-volume Goal contained
+/// (docs/exports.md). Distances in km, as in every machine-readable output.
+std::string render_fhir(const plan& p, const render_options& options = {});
 /// Dispatches on `format`.
 std::string render(const plan& p, output_format format, const render_options& options = {});
 
@@ -33,7 +47,8 @@ std::string render_text(const referral& r);
 /// JSON per docs/plan.schema.json, schema id "kneerehab.referral/1" (docs/plan-json.md,
 /// "Referral").
 std::string render_json(const referral& r);
-/// Dispatches on `format`.
+/// Dispatches on `format`. iCalendar and FHIR have no referral document: an empty string (the
+/// CLI prints the referral on standard error only).
 std::string render(const referral& r, output_format format);
 
 }  // namespace kneerehab
