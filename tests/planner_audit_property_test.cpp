@@ -118,7 +118,10 @@ RC_GTEST_PROP(planner_audit_property, more_current_running_is_never_slower, ()) 
   const int with_less = weeks_needed(cat, r);
   r.profile.current = distance::from_km(more);
   const int with_more = weeks_needed(cat, r);
-  RC_ASSERT(with_more <= with_less);
+  if (with_more > with_less) {
+    RC_FAIL(describe(r) + ": " + std::to_string(with_more) + " weeks to the target, " +
+            std::to_string(with_less) + " with current " + std::to_string(less));
+  }
 }
 
 }  // namespace

@@ -139,7 +139,7 @@ int last_step_carried(const audit_context& ctx, const walk_run_ladder& ladder) {
   while (last > 0) {
     const interval_step& s = ladder.steps[static_cast<std::size_t>(last)];
     const double km = ctx.request.profile.easy_pace.distance_in(s.repeats * s.run_s / 60.0).km();
-    if (km <= ctx.target_km + km_tolerance) break;
+    if (km <= ctx.target_km + 1e-9) break;  // as the planner caps the ladder
     --last;
   }
   return last;

@@ -686,6 +686,10 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     volume =
         hold || build_.weeks_since_deload == 0 ? build_.resume_total : grown(build_.resume_total);
   }
+  // Never less than one run of min_run_minutes (rule 5: fewer, longer runs at low volume).
+  if (!lighter && target_ >= min_run_km_) {
+    volume = std::max(volume, std::min(min_run_km_ + 0.01, target_));
+  }
   volume = std::min(volume, target_);
   if (volume <= 0) return;
   week_runs runs = place_runs(week, volume, std::max(1, max_runs));

@@ -52,15 +52,26 @@ training_state training_state_from_profile(const runner_profile& profile, date p
   training_state state;
   state.pain = profile.pain;
   const auto first = plan_start.try_plus_days(-history_days);
-  if (profile.current.km() > 0) {
+  // Less a week than one run of min_run_minutes is not running to continue from: planned as
+  // a runner who stopped (docs/plan-rules.md, "Return to volume").
+  const bool still_running =
+      profile.current > profile.easy_pace.distance_in(min_run_minutes) - distance::from_km(0.01);
+  if (still_running) {
     // Still running: what the runner does now, every week of the last four.
     state.days_since_normal_running = 0;
     if (first)
       add_runs(profile, profile.current, min_run_minutes, *first, plan_start, state.recent_runs);
     return state;
   }
-  if (!profile.weeks_off) return state;  // stopped, for an unknown time
-  const int days_off = *profile.weeks_off * 7;
+  // Stopped: for --weeks-off weeks, or since the injury date; unknown otherwise.
+  std::optional<int> known_off;
+  if (profile.weeks_off) {
+    known_off = *profile.weeks_off * 7;
+  } else if (profile.injury_date && *profile.injury_date <= plan_start) {
+    known_off = days_between(*profile.injury_date, plan_start);
+  }
+  if (!known_off) return state;
+  const int days_off = *known_off;
   state.days_since_normal_running = days_off;
   // Stopped `days_off` days ago: the runs before the break at the baseline volume.
   const auto stop = plan_start.try_plus_days(-days_off);

@@ -12,28 +12,6 @@ namespace {
 
 std::string clock(int seconds) { return fmt::format("{}:{:02}", seconds / 60, seconds % 60); }
 
-// Seconds one repetition takes: the tempo's phases added ("3-0-3" -> 6), else 4 s.
-int seconds_per_rep(const dosage& d) {
-  if (d.tempo.empty()) return 4;
-  int total = 0;
-  int part = 0;
-  bool digits = false;
-  for (const char c : d.tempo) {
-    if (c >= '0' && c <= '9') {
-      part = part * 10 + (c - '0');
-      digits = true;
-    } else {
-      total += part;
-      part = 0;
-    }
-  }
-  total += part;
-  return digits && total > 0 ? total : 4;
-}
-
-// Rest between sets: a minute for strength work, 20 s between stretches and holds.
-int rest_between_sets_s(session_type type) { return type == session_type::mobility ? 20 : 60; }
-
 std::string_view surface_word(surface s) noexcept {
   switch (s) {
     case surface::flat:
@@ -53,22 +31,10 @@ std::string number_text(double value) { return fmt::format("{:.3f}", value); }
 bool is_activity(const session& s) { return s.type != session_type::rest; }
 
 double session_minutes(const session& s) {
-  // TODO(session::minutes): return s.minutes when the plan carries it.
+  // A run is named by its running time ("Run 25 min easy"); every other session by the
+  // planner's estimate of the whole session (docs/plan-rules.md rule 9).
   if (s.run) return s.run->minutes;
-  if (s.exercises.empty()) return 0;
-  double seconds = 0;
-  for (const auto& e : s.exercises) {
-    const dosage& d = e.dose;
-    if (d.minutes > 0) {
-      seconds += d.minutes * 60.0;
-      continue;
-    }
-    const int work = d.reps * seconds_per_rep(d) + d.hold_s;
-    seconds += d.sets * work + (d.sets - 1) * rest_between_sets_s(s.type);
-    seconds += 30;  // setting up and changing over
-  }
-  // Rounded up to 5 minutes: an estimate, not a stopwatch.
-  return std::ceil(seconds / 300.0) * 5.0;
+  return s.minutes;
 }
 
 std::string amount_text(distance d, unit_system units) {

@@ -11,10 +11,9 @@
 
 namespace kneerehab::detail {
 
-/// A session's minutes: the run's minutes for runs and walk-runs, else an estimate from the
-/// exercise doses (docs/exports.md, "Session minutes"); 0 when unknown (cross-training, rest).
-/// The one place the exports read a session's length: switch it to session::minutes once the
-/// plan carries that field.
+/// A session's minutes: the run's minutes for runs and walk-runs, else the planner's estimate
+/// (session::minutes; docs/exports.md, "Session minutes"). The one place the exports read a
+/// session's length.
 double session_minutes(const session& s);
 
 /// What a runner reads at a glance: "Run 25 min easy, flat", "Walk-run 30 min, flat",
