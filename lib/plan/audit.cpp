@@ -171,9 +171,9 @@ audit_context make_context(const catalogue& cat, const protocol& proto, const pl
   if (!p.weeks.empty()) {
     const date start = p.weeks.front().start;
     ctx.prior_runs =
-        request.state
-            ? request.state->recent_runs
-            : training_state_from_profile(profile, start, proto.load.min_run_minutes).recent_runs;
+        request.state ? request.state->recent_runs
+                      : training_state_from_profile(profile, start, proto.load.restart_run_minutes)
+                            .recent_runs;
     std::erase_if(ctx.prior_runs, [&](const logged_run& r) {
       return days_between(start, r.day) >= 0 || !r.continuous;
     });

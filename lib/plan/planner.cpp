@@ -200,7 +200,7 @@ plan build_plan(const catalogue& cat, const condition* cond, const protocol& pro
   const date start = *profile.start;  // validate_request checked it is set
   const training_state state =
       request.state ? *request.state
-                    : training_state_from_profile(profile, start, proto.load.min_run_minutes);
+                    : training_state_from_profile(profile, start, proto.load.restart_run_minutes);
   const auto& load = proto.load;
 
   detail::plan_context ctx{.cat = &cat,

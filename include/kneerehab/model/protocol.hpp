@@ -170,9 +170,10 @@ struct load_rules {
   double min_run_minutes = 15;   ///< no shorter continuous run: fewer, longer runs instead
   double max_run_minutes = 150;  ///< no longer run (Daniels: long run at most 150 minutes)
   /// The longest first run when no run of the previous 30 days is known (a restart without a
-  /// ladder): the shortest sensible continuous run, so that a runner who stopped never starts
-  /// with longer runs than one still running a little (rule 8).
-  double restart_run_minutes = 15;
+  /// ladder: the published walk/run ladders end with continuous runs of 20-30 minutes). The
+  /// runs a profile's current volume stands for are at least this long, so that a runner who
+  /// stopped never starts with longer runs than one still running (rule 8).
+  double restart_run_minutes = 30;
   bool downhill_last = false;  ///< downhill after speed (hamstring, popliteus, PCL)
 };
 

@@ -52,8 +52,11 @@ distance volume_last_week(const training_state& state, date plan_start) noexcept
 /// volume before the break when the break (profile.weeks_off) is known and shorter than four
 /// weeks; the days since running was last normal from the same; and the profile's pain. A
 /// week's volume is spread over the run days in runs of at least `min_run_minutes` at the
-/// easy pace where it allows (fewer, longer runs at low volume), on the last run days.
+/// easy pace where it allows (fewer, longer runs at low volume), on the last run days; less a
+/// week than one such run counts as stopped. The planner passes the protocol's
+/// load_rules::restart_run_minutes (30 by default), so that more current running is never
+/// slower than a restart (rule 8); pass the same to plan from this state as from the profile.
 training_state training_state_from_profile(const runner_profile& profile, date plan_start,
-                                           double min_run_minutes = 15);
+                                           double min_run_minutes = 30);
 
 }  // namespace kneerehab
