@@ -6,11 +6,10 @@
 #include <cmath>
 
 #include "kneerehab/render/notice_text.hpp"
+#include "render/plan_words.hpp"
 
 namespace kneerehab::detail {
 namespace {
-
-std::string clock(int seconds) { return fmt::format("{}:{:02}", seconds / 60, seconds % 60); }
 
 std::string_view surface_word(surface s) noexcept {
   switch (s) {
@@ -39,18 +38,6 @@ double session_minutes(const session& s) {
 
 std::string amount_text(distance d, unit_system units) {
   return fmt::format("{:.1f} {}", d.in(units), to_string(units));
-}
-
-std::string intervals_text(const std::vector<run_interval>& intervals) {
-  std::string text;
-  for (const auto& i : intervals) {
-    if (!text.empty()) text += ", then ";
-    const std::string step = i.walk_s > 0
-                                 ? fmt::format("walk {} / run {}", clock(i.walk_s), clock(i.run_s))
-                                 : fmt::format("run {}", clock(i.run_s));
-    text += i.repeat > 1 ? fmt::format("{} x ({})", i.repeat, step) : step;
-  }
-  return text;
 }
 
 std::string session_summary(const session& s) {

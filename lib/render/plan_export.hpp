@@ -24,9 +24,6 @@ std::string session_summary(const session& s);
 /// its sets x reps, then its notes.
 std::vector<std::string> session_dose_lines(const session& s, unit_system units);
 
-/// "3 x (walk 4:00 / run 1:00), then 2 x (walk 2:00 / run 3:00)".
-std::string intervals_text(const std::vector<run_interval>& intervals);
-
 /// "1.2 km" / "0.7 mi".
 std::string amount_text(distance d, unit_system units);
 

@@ -23,6 +23,7 @@
 #include "render/fhir_common.hpp"
 #include "render/json_writer.hpp"
 #include "render/plan_export.hpp"
+#include "render/plan_words.hpp"
 
 namespace kneerehab {
 namespace {
@@ -48,26 +49,6 @@ struct activity {
   int per_day = 1;
   double km = 0;  ///< runs: the distance of the week
 };
-
-std::string_view day_name(weekday day) noexcept {
-  switch (day) {
-    case weekday::mon:
-      return "Mon";
-    case weekday::tue:
-      return "Tue";
-    case weekday::wed:
-      return "Wed";
-    case weekday::thu:
-      return "Thu";
-    case weekday::fri:
-      return "Fri";
-    case weekday::sat:
-      return "Sat";
-    case weekday::sun:
-      return "Sun";
-  }
-  return "";
-}
 
 void sort_unique(std::vector<weekday>& days) {
   std::sort(days.begin(), days.end());
@@ -127,7 +108,8 @@ std::vector<week_item> week_items(const plan_week& w, int index, unit_system uni
         add(std::move(a), day);
       }
       if (s.run) {
-        runs.push_back(fmt::format("{} {}: {}", day_name(day), detail::session_summary(s),
+        runs.push_back(fmt::format("{} {}: {}", detail::weekday_short_name(day),
+                                   detail::session_summary(s),
                                    detail::session_dose_lines(s, units).front()));
         if (!s.run->intervals.empty())
           runs.back() += ", " + detail::intervals_text(s.run->intervals);

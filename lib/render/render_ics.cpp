@@ -16,6 +16,7 @@
 #include "kneerehab/render/render.hpp"
 #include "render/digest.hpp"
 #include "render/plan_export.hpp"
+#include "render/plan_words.hpp"
 
 namespace kneerehab {
 namespace {
@@ -145,24 +146,6 @@ std::string event_description(const event_context& e, unit_system units) {
   return joined(lines);
 }
 
-std::string_view category(session_type type) noexcept {
-  switch (type) {
-    case session_type::strength:
-      return "Strength";
-    case session_type::mobility:
-      return "Mobility";
-    case session_type::run:
-      return "Run";
-    case session_type::walk_run:
-      return "Walk-run";
-    case session_type::cross_training:
-      return "Cross-training";
-    case session_type::rest:
-      return "Rest";
-  }
-  return "";
-}
-
 }  // namespace
 
 std::string render_ics(const plan& p, const render_options& options) {
@@ -204,7 +187,8 @@ std::string render_ics(const plan& p, const render_options& options) {
         text_property(out, "SUMMARY", detail::session_summary(s));
         text_property(out, "DESCRIPTION", event_description(e, options.units));
         property(out, "CATEGORIES",
-                 fmt::format("{},{}", escape_text("Knee rehab"), escape_text(category(s.type))));
+                 fmt::format("{},{}", escape_text("Knee rehab"),
+                             escape_text(detail::session_title(s.type))));
         property(out, "TRANSP", "TRANSPARENT");  // all day, but leaves the day free
         property(out, "END", "VEVENT");
       }

@@ -13,6 +13,7 @@
 
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
+#include "render/plan_words.hpp"
 
 namespace kneerehab {
 namespace {
@@ -106,46 +107,6 @@ std::string amount(distance d, unit_system units) {
   return fmt::format("{:.1f} {}", d.in(units), to_string(units));
 }
 
-std::string clock(int seconds) { return fmt::format("{}:{:02}", seconds / 60, seconds % 60); }
-
-std::string_view weekday_name(weekday day) noexcept {
-  switch (day) {
-    case weekday::mon:
-      return "Mon";
-    case weekday::tue:
-      return "Tue";
-    case weekday::wed:
-      return "Wed";
-    case weekday::thu:
-      return "Thu";
-    case weekday::fri:
-      return "Fri";
-    case weekday::sat:
-      return "Sat";
-    case weekday::sun:
-      return "Sun";
-  }
-  return "";
-}
-
-std::string_view session_title(session_type type) noexcept {
-  switch (type) {
-    case session_type::strength:
-      return "Strength";
-    case session_type::mobility:
-      return "Mobility";
-    case session_type::run:
-      return "Run";
-    case session_type::walk_run:
-      return "Walk-run";
-    case session_type::cross_training:
-      return "Cross-training";
-    case session_type::rest:
-      return "Rest";
-  }
-  return "";
-}
-
 std::string_view surface_name(surface s) noexcept {
   switch (s) {
     case surface::flat:
@@ -156,19 +117,6 @@ std::string_view surface_name(surface s) noexcept {
       return "trail";
   }
   return "";
-}
-
-/// "3 x (walk 4:00 / run 1:00), then 2 x (walk 2:00 / run 3:00)".
-std::string intervals_text(const std::vector<run_interval>& intervals) {
-  std::string text;
-  for (const auto& i : intervals) {
-    if (!text.empty()) text += ", then ";
-    const std::string step = i.walk_s > 0
-                                 ? fmt::format("walk {} / run {}", clock(i.walk_s), clock(i.run_s))
-                                 : fmt::format("run {}", clock(i.run_s));
-    text += i.repeat > 1 ? fmt::format("{} x ({})", i.repeat, step) : step;
-  }
-  return text;
 }
 
 std::string criterion_text(const entry_criterion& c) {
@@ -291,7 +239,7 @@ void render_header(std::string& out, const plan& p, unit_system units) {
 }
 
 void render_session(std::string& out, const session& s, unit_system units) {
-  std::string title(session_title(s.type));
+  std::string title(detail::session_title(s.type));
   if (s.type == session_type::cross_training && !s.activity.empty()) {
     title += ": " + s.activity;
   }
@@ -308,7 +256,7 @@ void render_session(std::string& out, const session& s, unit_system units) {
       line += fmt::format("{}{} min with warm-up and cool-down", dot, s.minutes);
     }
     wrap(out, "  [ ] ", "      ", line);
-    if (!r.intervals.empty()) wrap(out, "      ", "      ", intervals_text(r.intervals));
+    if (!r.intervals.empty()) wrap(out, "      ", "      ", detail::intervals_text(r.intervals));
   } else if (s.exercises.empty()) {
     wrap(out, s.type == session_type::rest ? "  " : "  [ ] ", "      ",
          s.minutes > 0 ? fmt::format("{}{}about {} min", title, dot, s.minutes) : title);
@@ -342,7 +290,7 @@ void render_week(std::string& out, const plan& p, const plan_week& w, unit_syste
   }
   for (const auto& d : w.days) {
     out += '\n';
-    out += fmt::format("{} {}", weekday_name(d.day.day_of_week()), d.day.iso());
+    out += fmt::format("{} {}", detail::weekday_short_name(d.day.day_of_week()), d.day.iso());
     // The day's total when it has more than one session: what the runner plans the day around.
     int sessions = 0;
     int minutes = 0;
