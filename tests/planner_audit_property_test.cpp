@@ -3,10 +3,9 @@
 // audits empty, and rule 8 holds between plans (milder is never slower than more severe, and
 // more current running never slower than less, by weeks_to_target).
 //
-// Today's planner breaks several audit rules (plan_audit_report counts them), so CTest
-// registers this binary DISABLED (tests/CMakeLists.txt) until the new running model lands;
-// planner_property_test meanwhile holds the planner to the rules it keeps today. Run it by
-// hand with build/dev/tests/planner_audit_property_test.
+// CTest runs it with a fixed seed (tests/CMakeLists.txt); run
+// build/dev/tests/planner_audit_property_test by hand for a new seed each run. Random seeds
+// still find rare profiles that break it (docs/plan-rules.md, "How the rules are checked").
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
@@ -67,7 +66,9 @@ std::string describe(const plan_request& r) {
          std::to_string(r.profile.target.value_or(r.profile.baseline).km()) + " days " + days +
          " age " + std::to_string(r.profile.age) + " prior " +
          std::to_string(r.profile.prior_injuries) + " pain " +
-         std::to_string(r.profile.pain.value());
+         std::to_string(r.profile.pain.value()) + " pace " +
+         std::to_string(r.profile.easy_pace.seconds_per_km()) + " s/km start " +
+         (r.profile.start ? r.profile.start->iso() : std::string("none"));
 }
 
 /// weeks_to_target of the plan for `r`, with "never" as a week after any plan's end.
@@ -102,8 +103,10 @@ RC_GTEST_PROP(planner_audit_property, milder_is_never_slower, ()) {
   const int moderate = weeks_needed(cat, r);
   r.profile.level = severity::severe;
   const int severe = weeks_needed(cat, r);
-  RC_ASSERT(mild <= moderate);
-  RC_ASSERT(moderate <= severe);
+  if (mild > moderate || moderate > severe) {
+    RC_FAIL(describe(r) + ": weeks to the target mild " + std::to_string(mild) + ", moderate " +
+            std::to_string(moderate) + ", severe " + std::to_string(severe));
+  }
 }
 
 RC_GTEST_PROP(planner_audit_property, more_current_running_is_never_slower, ()) {

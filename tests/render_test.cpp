@@ -516,6 +516,7 @@ bool uses_distances(notice_code code) {
     case notice_code::target_zero:
     case notice_code::target_below_ladder:
     case notice_code::target_below_min_run:
+    case notice_code::ladder_ends_below_min_run:
     case notice_code::run_days_cannot_carry_target:
       return true;
     case notice_code::symptom_red_flag_from_age:

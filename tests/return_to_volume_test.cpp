@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "kneerehab/plan/audit.hpp"
 #include "kneerehab/plan/planner.hpp"
 #include "support/shipped_catalogue.hpp"
 
@@ -294,6 +295,40 @@ TEST(ReturnToVolume, ATrainingStateIsPlannedFromLikeTheProfile) {
   const plan restart = make(stopped);
   EXPECT_LT(restart.weeks[0].run_total.km() + restart.weeks[1].run_total.km(),
             from_state.weeks[0].run_total.km() + from_state.weeks[1].run_total.km());
+}
+
+/// The return-to-volume period of docs/plan-rules.md, "Timelines and the plans": through a
+/// walk/run ladder, the ladder at its quickest (two steps a week) and an 8-week staged return;
+/// without one, 4 weeks after a break of up to 4 weeks (the plan weeks before the first
+/// continuous run), else 8.
+int return_period_weeks(const protocol& proto, const plan& p) {
+  for (const phase& ph : proto.phases) {
+    if (ph.running.mode != running_mode::walk_run) continue;
+    const walk_run_ladder* ladder = shipped_catalogue().find_ladder(ph.running.ladder_id);
+    return (static_cast<int>(ladder->steps.size()) + 1) / 2 + 8;
+  }
+  for (const plan_week& w : p.weeks) {
+    for (const run_session* r : runs_of(w)) {
+      if (r->continuous) return w.number - 1 <= 4 ? 4 : 8;
+    }
+  }
+  return 8;
+}
+
+TEST(ReturnToVolume, EveryConditionReachesItsTargetWithinTimelinePlusReturnPeriod) {
+  // Rule 8: a runner who stopped, with 4 run days, reaches the target within the condition's
+  // timeline for the severity plus the return-to-volume period.
+  for (const condition& c : shipped_catalogue().conditions()) {
+    if (!c.protocol_id) continue;
+    const protocol& proto = *shipped_catalogue().find_protocol(*c.protocol_id);
+    for (const severity level : {severity::mild, severity::moderate, severity::severe}) {
+      const plan p = make(request(c.id, 30, 0, level));
+      const auto reached = weeks_to_target(p);
+      ASSERT_TRUE(reached) << c.id << " " << to_string(level);
+      const int limit = timeline_for(c, level).max_weeks + return_period_weeks(proto, p);
+      EXPECT_LE(*reached, limit) << c.id << " " << to_string(level);
+    }
+  }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kneerehab/plan/request_limits.hpp"
 #include "plan/audit_detail.hpp"
 
 namespace kneerehab::audit_detail {
@@ -75,7 +76,15 @@ std::string names(const std::vector<stimulus>& list) {
 
 /// The notice that says the target cannot carry runs of min_run_minutes (docs/plan-rules.md
 /// rule 5): the plan then holds one run a week of at most the target.
-constexpr std::array<notice_code, 1> short_run_notices{notice_code::target_below_min_run};
+/// Or that the target ends the walk/run ladder before its running reaches min_run_minutes:
+/// the first continuous runs then keep the spike rule from the ladder's last step.
+constexpr std::array<notice_code, 2> short_run_notices{notice_code::target_below_min_run,
+                                                       notice_code::ladder_ends_below_min_run};
+
+bool carries_notice(const plan& p, notice_code code) {
+  return std::any_of(p.warnings.begin(), p.warnings.end(),
+                     [code](const plan_notice& n) { return n.code == code; });
+}
 
 bool says_runs_are_short(const plan& p) {
   return std::any_of(p.warnings.begin(), p.warnings.end(), [](const plan_notice& n) {
@@ -156,6 +165,7 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
   const double increase = cautious ? load.cautious_weekly_increase : load.weekly_increase;
   const double regain = regain_increase_of(load, ctx.options.regain_weekly_increase);
   const double baseline = ctx.baseline_km;
+  const bool pain_holds = carries_notice(ctx.p, notice_code::pain_holds_first_phase);
   for (std::size_t wi = 1; wi < ctx.weeks.size(); ++wi) {
     const week_seen& w = ctx.weeks[wi];
     const week_seen& before = ctx.weeks[wi - 1];
@@ -165,9 +175,15 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
     }
     const double ref = before.km;
     const bool below = ref < baseline - km_tolerance;
-    const double allowed =
-        below ? std::max(ref * (1 + increase), std::min(baseline, ref * (1 + regain)))
-              : ref * (1 + increase);
+    double allowed = below ? std::max(ref * (1 + increase), std::min(baseline, ref * (1 + regain)))
+                           : ref * (1 + increase);
+    // Once pain lets go of a held phase, the runner restarts as one who had stopped would: at
+    // the next phase's start fraction of the volume held before (rule 8).
+    if (pain_holds && before.ph != nullptr && w.ph != nullptr && w.ph != before.ph &&
+        before.ph->running.mode == running_mode::modified) {
+      const double held = baseline > 0 ? baseline : ctx.target_km;
+      allowed = std::max(allowed, w.ph->running.start_fraction * held);
+    }
     if (w.km <= allowed + km_tolerance) continue;
     const std::string why =
         below ? fmt::format("up to {} a week while below the pre-injury {}, {} beyond it",
@@ -187,8 +203,44 @@ double shortest_run_km(const audit_context& ctx) {
   return ctx.request.profile.easy_pace.distance_in(ctx.options.min_run_minutes).km();
 }
 
+/// The longest run by distance in the 30 days before `day` (days since the plan's start): the
+/// runs before the plan and the plan's own, walk-run sessions by their running distance.
+double longest_run_before(const audit_context& ctx, int day) {
+  const date start = ctx.p.weeks.empty() ? date::earliest() : ctx.p.weeks.front().start;
+  double longest = 0;
+  auto consider = [&](int when, double km) {
+    if (when >= day - spike_window_days && when < day) longest = std::max(longest, km);
+  };
+  for (const logged_run& e : ctx.prior_runs) consider(days_between(start, e.day), e.run.km());
+  for (const run_seen& r : ctx.runs) consider(r.day, r.km());
+  return longest;
+}
+
+/// Whether a lighter week could stand in week `wi`: 20-30% below the week before, in at most
+/// one run more than it, each run at least min_run_minutes and within the spike rule (the
+/// planner's lighter week, docs/plan-rules.md rule 3). Just above one or two of the shortest
+/// runs, none fits.
+bool lighter_week_fits(const audit_context& ctx, std::size_t wi) {
+  const week_seen& before = ctx.weeks[wi - 1];
+  const double bound =
+      ctx.proto.load.spike_ratio * longest_run_before(ctx, static_cast<int>(wi) * 7);
+  const double shortest = shortest_run_km(ctx);
+  for (const double cut : {lighter_cut_min, lighter_cut_max}) {
+    const double volume = before.km * (1.0 - cut);
+    const int runs = std::clamp(static_cast<int>(std::floor(volume / shortest)), 1,
+                                std::max(1, before.runs + 1));
+    const double each = volume / runs;
+    // The planner keeps 20 m above the shortest run, so that rounding to 10 m keeps it.
+    if ((bound <= 0 || each <= bound + km_tolerance) && each >= shortest + 0.02 - 1e-9) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void check_lighter_week(const audit_context& ctx, finding_sink& out) {
   const int most = std::max(1, ctx.proto.load.deload_every - 1);
+  const bool pain_holds = carries_notice(ctx.p, notice_code::pain_holds_first_phase);
   int build = 0;
   bool reported = false;
   for (std::size_t wi = 0; wi < ctx.weeks.size(); ++wi) {
@@ -239,7 +291,13 @@ void check_lighter_week(const audit_context& ctx, finding_sink& out) {
     // min_run_minutes, no lighter week can be planned (docs/plan-rules.md rule 3).
     const bool holds =
         before != nullptr && before->continuous_only() && w.km <= before->km + km_tolerance;
+    // A phase held under pain monitoring builds nothing: the cycle starts after it.
+    if (holds && pain_holds && w.ph != nullptr && w.ph->running.mode == running_mode::modified) {
+      build = 0;
+      continue;
+    }
     if (holds || (1.0 - lighter_cut_min) * w.km < shortest_run_km(ctx)) continue;
+    if (before != nullptr && !lighter_week_fits(ctx, wi)) continue;
     ++build;
     if (build > most && !reported) {
       out.at(*w.w, std::nullopt,
@@ -324,7 +382,17 @@ void check_target_reached(const audit_context& ctx, finding_sink& out) {
 
 void check_plan_end(const audit_context& ctx, finding_sink& out) {
   if (ctx.request.weeks || !ctx.first_at_target) return;
-  const std::size_t reached = *ctx.first_at_target;
+  // Reached for good: after the last week that falls below the target other than a lighter
+  // week (a target a walk/run ladder reaches before continuous running builds back to it).
+  std::size_t reached = *ctx.first_at_target;
+  for (std::size_t i = reached + 1; i < ctx.weeks.size(); ++i) {
+    const week_seen& w = ctx.weeks[i];
+    if (ctx.at_target(w.km) || w.w->lighter_week) continue;
+    for (reached = i + 1; reached < ctx.weeks.size() && !ctx.at_target(ctx.weeks[reached].km);)
+      ++reached;
+    if (reached == ctx.weeks.size()) return;  // never back at the target: target-reached's
+    i = reached;
+  }
   std::optional<std::size_t> held;
   for (std::size_t i = reached + 1; i < ctx.weeks.size(); ++i) {
     if (ctx.at_target(ctx.weeks[i - 1].km) && ctx.at_target(ctx.weeks[i].km)) {
@@ -333,6 +401,8 @@ void check_plan_end(const audit_context& ctx, finding_sink& out) {
     }
   }
   if (!held) {
+    // A plan as long as the planner makes them (plan_request_limits.max_weeks) ends there.
+    if (ctx.weeks.size() >= static_cast<std::size_t>(plan_request_limits.max_weeks)) return;
     const week_seen& last = ctx.weeks.back();
     out.at(*last.w, std::nullopt,
            fmt::format("the plan ends without two weeks in a row at the target of {} (first "

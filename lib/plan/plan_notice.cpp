@@ -8,7 +8,7 @@
 namespace kneerehab {
 namespace {
 
-constexpr std::array<std::pair<notice_code, std::string_view>, 25> notice_names = {{
+constexpr std::array<std::pair<notice_code, std::string_view>, 26> notice_names = {{
     {notice_code::symptom_red_flag_from_age, "symptom-red-flag-from-age"},
     {notice_code::symptom_not_red_flag, "symptom-not-red-flag"},
     {notice_code::few_run_days, "few-run-days"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<notice_code, std::string_view>, 25> notice_names 
     {notice_code::orthopaedic_referral, "orthopaedic-referral"},
     {notice_code::age_outside_typical_range, "age-outside-typical-range"},
     {notice_code::session_full, "session-full"},
+    {notice_code::ladder_ends_below_min_run, "ladder-ends-below-min-run"},
 }};
 static_assert(notice_names.size() == std::size(all_notice_codes));
 

@@ -68,6 +68,7 @@ struct build_progress {
   double resume_total = 0;  ///< the volume the build continues from (before a lighter week)
   int last_runs = 0;        ///< runs in the last running week
   int weeks_since_deload = 0;
+  bool held = false;  ///< the last running week was held under pain monitoring
 };
 
 /// A run about to be placed: day index within the week and distance.
@@ -177,6 +178,7 @@ class running_planner {
   void build_week(const phase_span& span, plan_week& week);
   void select_ladder(const phase& ph);
   [[nodiscard]] int next_step(int day) const;
+  void say_ladder_ends_short();
   [[nodiscard]] double longest_before(int day) const;
   [[nodiscard]] double spike_bound(int day) const;
   [[nodiscard]] double restart_volume(const running_rule& rule, int first_day) const;
@@ -194,6 +196,7 @@ class running_planner {
                                                      int first_day) const;
   [[nodiscard]] std::optional<double> lighter_week_due(bool hold, int max_runs,
                                                        int first_day) const;
+  [[nodiscard]] bool next_week_reaches_target(int max_runs, int first_day) const;
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
   double size_runs(week_runs& runs, double volume, int first_day) const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
@@ -226,6 +229,7 @@ class running_planner {
   double last_ladder_week_km_ = 0;
   double last_step_run_km_ = 0;  ///< running distance of the ladder's last step session
   bool first_continuous_pending_ = false;
+  bool short_runs_said_ = false;  ///< the plan says the ladder ended below min_run_minutes
   int weeks_at_target_ = 0;
   std::array<bool, stimulus_count> introduced_{};
   bool introduced_last_week_ = false;
@@ -365,6 +369,17 @@ void running_planner::select_ladder(const phase& ph) {
   if (state.ladder_id && *state.ladder_id == ladder->id) {
     ladder_.entry_step = std::clamp(state.ladder_step, ladder_.entry_step, steps - 1);
   }
+}
+
+// Only a ladder the target ends early stops below min_run_minutes of running (every shipped
+// ladder ends with a continuous run of 20 minutes or more); its first continuous runs keep the
+// spike rule from its last step, so they start shorter, and the plan says so (rule 5).
+void running_planner::say_ladder_ends_short() {
+  plan_notice n(notice_code::ladder_ends_below_min_run);
+  n.target = ctx_.target;
+  n.minutes = load_.min_run_minutes;
+  warnings_.add(std::move(n));
+  short_runs_said_ = true;
 }
 
 int running_planner::next_step(int day) const {
@@ -572,13 +587,33 @@ std::optional<double> running_planner::lighter_volume(double before, int max_run
     const double shortest = n >= 4 ? (volume - long_run) / (n - 1) : equal;
     if (equal <= bound && shortest >= least - 1e-9) return volume;
   }
+  // Else the most that n runs within the spike rule hold, if that is still a 20-30% cut: a
+  // week of one long run or two can be lighter only just so.
+  for (int n = 1; n <= std::min(max_runs, 3); ++n) {
+    const double volume = std::floor(std::min(before * 0.80, n * bound) * 100.0) / 100.0;
+    if (volume >= before * 0.70 && volume / n >= least - 1e-9 && runs_carried(volume) >= n) {
+      return volume;
+    }
+  }
   return std::nullopt;
+}
+
+// One more build week reaches the target, within the weekly rate and, in runs the week may
+// hold, within the spike rule: the lighter week would only put off arriving at a volume that
+// is then held (the lighter-week cycle is for building, rule 3).
+bool running_planner::next_week_reaches_target(int max_runs, int first_day) const {
+  if (!reached(grown(build_.resume_total))) return false;
+  const int days = static_cast<int>(ctx_.profile->run_days.size());
+  const int n = std::max(1, std::min({max_runs, runs_carried(target_), days}));
+  const double longest =
+      n >= 4 ? std::max(target_ / n, load_.long_run_share * target_) : target_ / n;
+  return longest <= std::min(spike_bound(first_day), max_run_km_) + 1e-9;
 }
 
 std::optional<double> running_planner::lighter_week_due(bool hold, int max_runs,
                                                         int first_day) const {
   if (hold || build_.weeks_since_deload < std::max(2, load_.deload_every) - 1 ||
-      reached(build_.resume_total)) {
+      reached(build_.resume_total) || next_week_reaches_target(max_runs, first_day)) {
     return std::nullopt;
   }
   return lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
@@ -683,11 +718,20 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     volume = *lighter_km;
   } else {
     // After a lighter week the build resumes where the week before it left off (rule 3).
-    volume =
-        hold || build_.weeks_since_deload == 0 ? build_.resume_total : grown(build_.resume_total);
+    const bool after_lighter = build_.weeks_since_deload == 0 && !build_.held;
+    volume = hold || after_lighter ? build_.resume_total : grown(build_.resume_total);
+    if (build_.held && !hold) {
+      // Pain has let go: the build goes on from where a runner who had stopped would restart,
+      // if that is more (rule 8: more running is never slower).
+      volume = std::max(volume, rule.start_fraction * held_volume());
+      max_runs = std::max(max_runs, restart_runs);
+    }
   }
-  // Never less than one run of min_run_minutes (rule 5: fewer, longer runs at low volume).
-  if (!lighter && target_ >= min_run_km_) {
+  // Never less than one run of min_run_minutes (rule 5: fewer, longer runs at low volume),
+  // unless a short ladder leaves the runs to grow to it at the weekly rate.
+  const bool short_ladder =
+      first_continuous_pending_ && last_step_run_km_ * load_.spike_ratio < min_run_km_ - 0.01;
+  if (!lighter && target_ >= min_run_km_ && !short_runs_said_ && !short_ladder) {
     volume = std::max(volume, std::min(min_run_km_ + 0.01, target_));
   }
   volume = std::min(volume, target_);
@@ -708,6 +752,7 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   add_stimuli(span, week, kept, lighter);
   week.run_cap = distance::from_km(volume);
   week.lighter_week = lighter;
+  if (short_ladder && !kept.empty()) say_ladder_ends_short();
   first_continuous_pending_ = first_continuous_pending_ && kept.empty();
   build_.last_total = planned;
   build_.last_runs = static_cast<int>(kept.size());
@@ -715,7 +760,10 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     build_.weeks_since_deload = 0;
   } else {
     build_.resume_total = planned;
-    ++build_.weeks_since_deload;
+    // Weeks held under pain monitoring build nothing: the cycle to the next lighter week
+    // starts when the build does, as it would for a runner who stopped (rule 8).
+    build_.weeks_since_deload = hold ? 0 : build_.weeks_since_deload + 1;
+    build_.held = hold;
   }
   const bool at_target = !lighter && reached(planned);
   weeks_at_target_ = at_target ? weeks_at_target_ + 1 : 0;

@@ -13,21 +13,47 @@ namespace {
 /// history cover it.
 constexpr int history_days = 28;
 
-/// Runs of `weekly` volume spread over the run days, on each run day in [first, last).
+/// The longest run a week of `weekly` volume stands for: the volume spread over the run days,
+/// but at least one run of `shortest` (or the whole week when it is less). It never falls as
+/// the volume rises, so that more current running never allows shorter runs (rule 8).
+double longest_run_km(double weekly, double shortest, std::size_t days) {
+  return std::max(weekly / static_cast<double>(days), std::min(weekly, shortest));
+}
+
+/// The runs of one week of `weekly` volume: the longest first, the rest shared equally over
+/// as few other run days as hold it.
+std::vector<double> week_of_runs(double weekly, double shortest, std::size_t days) {
+  const double longest = longest_run_km(weekly, shortest, days);
+  const auto count =
+      std::min(days, static_cast<std::size_t>(std::max(1.0, std::ceil(weekly / longest - 1e-9))));
+  std::vector<double> runs{longest};
+  for (std::size_t i = 1; i < count; ++i)
+    runs.push_back((weekly - longest) / static_cast<double>(count - 1));
+  return runs;
+}
+
+/// Runs of `weekly` volume on the run days in [first, last): the longest on the run day
+/// nearest before `last`, the shorter ones on the run days before it, so that the spike rule's
+/// 30 days, looking back from a later restart, see the longest run first.
 void add_runs(const runner_profile& profile, distance weekly, double min_run_minutes, date first,
               date last, std::vector<logged_run>& out) {
   if (weekly.km() <= 0 || profile.run_days.empty()) return;
   std::vector<weekday> days = profile.run_days;
   std::sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
+  const auto days_before_last = [&](weekday d) {
+    const int back = (static_cast<int>(last.day_of_week()) - static_cast<int>(d) + 7) % 7;
+    return back == 0 ? 7 : back;
+  };
+  std::sort(days.begin(), days.end(),
+            [&](weekday a, weekday b) { return days_before_last(a) < days_before_last(b); });
   const double shortest = profile.easy_pace.distance_in(min_run_minutes).km();
-  const auto by_volume =
-      static_cast<std::size_t>(std::max(1.0, std::floor(weekly.km() / shortest)));
-  if (days.size() > by_volume)
-    days.erase(days.begin(), days.end() - static_cast<std::ptrdiff_t>(by_volume));
-  const distance each = distance::from_km(weekly.km() / static_cast<double>(days.size()));
+  const std::vector<double> runs = week_of_runs(weekly.km(), shortest, days.size());
+  days.resize(runs.size());  // the most recent run days, the longest run's first
   for (date d = first; d < last; d = d.plus_days(1)) {
-    if (std::find(days.begin(), days.end(), d.day_of_week()) == days.end()) continue;
+    const auto it = std::find(days.begin(), days.end(), d.day_of_week());
+    if (it == days.end()) continue;
+    const distance each = distance::from_km(runs[static_cast<std::size_t>(it - days.begin())]);
     out.push_back(logged_run{.day = d,
                              .minutes = profile.easy_pace.minutes_for(each),
                              .run = each,

@@ -156,6 +156,11 @@ std::string notice_text(const plan_notice& n, unit_system units) {
           "exercises and the exercises listed before it fill the other days",
           name, number(n.days), number(n.sessions), n.phase_name, number(n.max_exercises));
     }
+    case notice_code::ladder_ends_below_min_run:
+      return fmt::format(
+          "the target of {} a week ends the walk/run ladder before its running reaches {:g} "
+          "minutes: the first continuous runs are shorter, and grow by at most 10% a run",
+          amount(n.target, units), number(n.minutes));
   }
   return std::string(to_string(n.code));
 }

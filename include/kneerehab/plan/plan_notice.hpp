@@ -46,6 +46,9 @@ enum class notice_code {
   /// exercise_id, exercise_name, phase_id, phase_name, sessions (prescribed a week), days
   /// (planned a week; 0: left out), max_exercises: the phase's sessions are full.
   session_full,
+  /// target, minutes (the shortest sensible run): the target ends the walk/run ladder before
+  /// its running reaches that long, so the first continuous runs are shorter.
+  ladder_ends_below_min_run,
 };
 
 /// "symptom-red-flag-from-age", ... (kebab-case, stable: JSON writes it).
@@ -79,6 +82,7 @@ inline constexpr notice_code all_notice_codes[] = {
     notice_code::orthopaedic_referral,
     notice_code::age_outside_typical_range,
     notice_code::session_full,
+    notice_code::ladder_ends_below_min_run,
 };
 
 /// Whether a notice refers the runner to a clinician: a plan lists these before its other
