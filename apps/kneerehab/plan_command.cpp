@@ -70,9 +70,10 @@ po::options_description plan_options() {
       "a symptom id (repeatable; see 'kneerehab red-flags')")("weeks", po::value<std::string>(),
                                                               weeks_help.c_str())(
       "format", po::value<std::string>()->default_value("text"),
-      "text|json|ics|fhir: a handout, plan JSON, an iCalendar file (one all-day event per "
-      "session) or an HL7 FHIR R4 CarePlan")("output,o", po::value<std::string>(),
-                                             "write to FILE (atomically) instead of stdout")(
+      "text|markdown|html|csv|json|ics|fhir: a printable handout (text, Markdown, or HTML "
+      "with print CSS), a CSV of every exercise and run, plan JSON, an iCalendar file (one "
+      "all-day event per session) or an HL7 FHIR R4 CarePlan")(
+      "output,o", po::value<std::string>(), "write to FILE (atomically) instead of stdout")(
       "today", po::value<std::string>(),
       "today's date, YYYY-MM-DD (default: the system date; for reproducible runs)");
   return options;
@@ -210,12 +211,9 @@ plan_request parse_request(const po::variables_map& vm, unit_system units) {
 output_format parse_format(const std::string& text) {
   const auto format = parse_output_format(text);
   if (format) return *format;
-  if (text == "markdown" || text == "html" || text == "csv") {
-    throw error::invalid_input(fmt::format(
-        "--format {} is not available in this version yet; accepted: text, json, ics, fhir", text));
-  }
-  throw error::invalid_input(fmt::format(
-      "--format {} is not valid; accepted: text, json, ics, fhir", quoted_for_message(text)));
+  throw error::invalid_input(
+      fmt::format("--format {} is not valid; accepted: text, markdown, html, csv, json, ics, fhir",
+                  quoted_for_message(text)));
 }
 
 // Every word of a plan command that may name a symptom (each --symptom value and each word
@@ -370,8 +368,9 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
     return print_referral(*r, format == output_format::json && !vm.count("output"));
   }
   // The request's today stamps the exports (DTSTAMP, CarePlan.created): never the clock.
-  const auto bytes =
-      render(std::get<plan>(outcome), format, render_options{global.units, request.today});
+  render_options options{global.units, request.today};
+  options.exercises = &cat.for_request(request);  // the handouts' exercise page
+  const auto bytes = render(std::get<plan>(outcome), format, options);
   if (vm.count("output")) {
     write_output_file(vm["output"].as<std::string>(), bytes, global);
   } else {
