@@ -20,6 +20,7 @@
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
 #include "planner_fixtures.hpp"
+#include "support/shipped_catalogue.hpp"
 
 using namespace kneerehab;
 
@@ -283,7 +284,8 @@ std::size_t code_points(std::string_view line) {
 }  // namespace
 
 TEST(OutputFormat, NamesRoundTrip) {
-  for (auto f : {output_format::text, output_format::json}) {
+  for (auto f : {output_format::text, output_format::markdown, output_format::html,
+                 output_format::csv, output_format::json}) {
     EXPECT_EQ(parse_output_format(to_string(f)), f);
   }
   EXPECT_EQ(to_string(output_format::text), "text");
@@ -302,6 +304,94 @@ TEST(RenderText, MatchesGoldenInMiles) {
 }
 
 TEST(RenderJson, MatchesGolden) { expect_matches_golden("plan.json", render_json(sample_plan())); }
+
+/// The sample with text a handout must carry through every format: accents, an emoji, and
+/// characters that are markup in HTML and Markdown.
+plan handout_sample() {
+  plan p = sample_plan();
+  p.advice.push_back(
+      "\u00c9chauffement: genou r\u00e9cup\u00e9r\u00e9 \U0001F3C3 <b>not bold</b> & "
+      "\"quoted\" 'single' | pipe, comma");
+  p.weeks[0].days[1].sessions[0].activity = "v\u00e9lo, \"easy\"";
+  return p;
+}
+
+render_options handout_options(unit_system units) {
+  render_options options{units};
+  options.exercises = &kneerehab::testing::shipped_catalogue();
+  return options;
+}
+
+TEST(RenderHandout, MatchesGoldenInEveryFormatAndUnit) {
+  for (const auto units : {unit_system::km, unit_system::mi}) {
+    const auto suffix = std::string(to_string(units));
+    const auto options = handout_options(units);
+    expect_matches_golden("plan." + suffix + ".md", render_markdown(handout_sample(), options));
+    expect_matches_golden("plan." + suffix + ".html", render_html(handout_sample(), options));
+    expect_matches_golden("plan." + suffix + ".csv", render_csv(handout_sample(), options));
+    expect_matches_golden("plan-catalogue." + suffix + ".txt",
+                          render_text(handout_sample(), options));
+  }
+}
+
+TEST(RenderHandout, NonAsciiTextSurvivesEveryFormatAndMarkupIsEscaped) {
+  const auto options = handout_options(unit_system::km);
+  const std::string words = "\u00c9chauffement: genou r\u00e9cup\u00e9r\u00e9 \U0001F3C3";
+  for (const auto format : {output_format::text, output_format::markdown, output_format::html}) {
+    EXPECT_NE(render(handout_sample(), format, options).find(words), std::string::npos)
+        << to_string(format);
+  }
+  EXPECT_NE(render_csv(handout_sample(), options).find("v\u00e9lo"), std::string::npos);
+  const std::string html = render_html(handout_sample(), options);
+  EXPECT_EQ(html.find("<b>not bold</b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;not bold&lt;/b&gt; &amp; &quot;quoted&quot; &#39;single&#39;"),
+            std::string::npos);
+  const std::string md = render_markdown(handout_sample(), options);
+  EXPECT_NE(md.find("&lt;b\\>not bold&lt;/b\\> &amp; \"quoted\" 'single' \\| pipe"),
+            std::string::npos)
+      << md;
+  // RFC 4180: a field with a comma or a quote is quoted, its quotes doubled.
+  EXPECT_NE(render_csv(handout_sample(), options).find(",\"v\u00e9lo, \"\"easy\"\"\","),
+            std::string::npos);
+}
+
+TEST(RenderHandout, CsvHasCrlfLinesAndTheUnitInTheHeader) {
+  const std::string km = render_csv(sample_plan(), {unit_system::km});
+  const std::string mi = render_csv(sample_plan(), {unit_system::mi});
+  EXPECT_EQ(km.rfind("week,date,weekday,phase,session,session_minutes,exercise_id,item,sets,reps,"
+                     "hold_s,dose,distance_km,run_minutes,intervals,surface,hills\r\n",
+                     0),
+            0U);
+  EXPECT_NE(mi.find(",distance_mi,"), std::string::npos);
+  EXPECT_EQ(mi.find("distance_km"), std::string::npos);
+  std::size_t lf = 0;
+  for (std::size_t i = 0; i < km.size(); ++i) {
+    if (km[i] == '\n') {
+      ++lf;
+      EXPECT_TRUE(i > 0 && km[i - 1] == '\r') << "LF without CR at " << i;
+    }
+  }
+  EXPECT_GT(lf, 20U);
+}
+
+TEST(RenderHandout, HtmlIsOneSelfContainedPrintablePage) {
+  const std::string html = render_html(sample_plan(), handout_options(unit_system::mi));
+  for (const auto* needle : {"<!DOCTYPE html>", "<meta name=\"viewport\"", "@page",
+                             "break-after: page", "<svg", "Weekly running (mi)"}) {
+    EXPECT_NE(html.find(needle), std::string::npos) << needle;
+  }
+  for (const auto* banned : {"<script", "<link", "<img", "@import", "url(", "src="}) {
+    EXPECT_EQ(html.find(banned), std::string::npos) << banned;
+  }
+  EXPECT_EQ(html.find(" km"), std::string::npos);
+  // A page per week: each week is a section of class "page".
+  std::size_t weeks = 0;
+  for (auto at = html.find("<section class=\"page week\""); at != std::string::npos;
+       at = html.find("<section class=\"page week\"", at + 1)) {
+    ++weeks;
+  }
+  EXPECT_EQ(weeks, sample_plan().weeks.size());
+}
 
 TEST(Render, DispatchesOnFormat) {
   const plan p = sample_plan();
@@ -872,3 +962,10 @@ TEST(PlanSchema, ListsEveryReferralReason) {
 
 }  // namespace
 }  // namespace kneerehab
+
+TEST(RenderHandout, ReferralHasNoHtmlOrCsvDocument) {
+  const referral r = ottawa_referral_sample();
+  EXPECT_EQ(render(r, output_format::html), "");
+  EXPECT_EQ(render(r, output_format::csv), "");
+  EXPECT_EQ(render(r, output_format::markdown), render_text(r));
+}

@@ -85,8 +85,10 @@ void chart(std::string& out, const handout& h) {
   }
   out += "\n\u2588 planned, \u2591 up to the week's cap. Phases:\n\n";
   for (const auto& ph : h.phases) {
-    out +=
-        fmt::format("{}. {} (weeks {}-{})\n", ph.index, esc(ph.name), ph.first_week, ph.last_week);
+    const auto weeks = ph.first_week == ph.last_week
+                           ? fmt::format("week {}", ph.first_week)
+                           : fmt::format("weeks {}-{}", ph.first_week, ph.last_week);
+    out += fmt::format("{}. {} ({})\n", ph.index, esc(ph.name), weeks);
   }
   out += '\n';
 }

@@ -255,7 +255,10 @@ void exercise_page(std::string& out, const handout& h) {
     }
     if (how.empty()) how = fmt::format("Ask your therapist ('kneerehab exercise show {}').", e.id);
     // One paragraph: steps, cues and notes run on, so that short cues fill the line.
-    if (!e.cues.empty()) how += " Cues: " + joined(e.cues, "; ") + ".";
+    if (!e.cues.empty()) {
+      how += " Cues: " + joined(e.cues, "; ");
+      if (how.back() != '.' && how.back() != '!' && how.back() != '?') how += '.';
+    }
     for (const auto& n : e.notes) how += " Note: " + n;
     wrap(out, "  ", "  ", how);
   }
