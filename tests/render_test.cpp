@@ -427,8 +427,7 @@ TEST(RenderText, LongWordsAndLineBreaksStayWithinTheWidth) {
             std::string::npos);
   // A name wider than the line is cut at the width and goes on, in the group and on the
   // exercise page.
-  EXPECT_NE(text.find("Strength A  " + std::string(68, 'g') + "\n            " +
-                      std::string(52, 'g') + " 3 x 15"),
+  EXPECT_NE(text.find("\n  " + std::string(62, 'g') + "\n    " + std::string(58, 'g') + " 3\n"),
             std::string::npos)
       << text;
 }
@@ -448,7 +447,11 @@ TEST(RenderText, ShowsWeeksPhasesVolumesAndCheckpoints) {
   EXPECT_NE(text.find("3 x (walk 4:00 / run 1:00)"), std::string::npos);
   EXPECT_NE(text.find("2 x (walk 3:00 / run 2:00), then 2\n      x (walk 2:00 / run 3:00)"),
             std::string::npos);
-  EXPECT_NE(text.find("Strength A  Glute bridge 3 x 15, tempo 2-1-2\n"), std::string::npos);
+  // Each exercise once a week with its dose and the session (letter) it belongs to.
+  EXPECT_NE(text.find("\nStrength A \u00b7 17 min            [ ]           [ ]           [ ]\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("\n  Glute bridge 3 x 15, tempo 2-1-2" + std::string(32, ' ') + "A\n"),
+            std::string::npos);
   EXPECT_NE(text.find("30.0 km a week before the injury; target 25.0 km a week"),
             std::string::npos);
   EXPECT_NE(text.find("Easy pace:  6:30 per km"), std::string::npos);

@@ -56,17 +56,16 @@ std::vector<std::string> pain_guide(const pain_rules& pain) {
   lines.push_back(fmt::format("{}/10 during a session and no worse the next morning: carry on.",
                               band(0, pain.progress_max)));
   if (pain.hold_max > pain.progress_max) {
-    lines.push_back(fmt::format(
-        "{}/10, or 1-2 points worse the next morning: repeat this week, do not progress.",
-        band(pain.progress_max + 1, pain.hold_max)));
+    lines.push_back(fmt::format("{}/10, or 1-2 points worse the next morning: repeat the week.",
+                                band(pain.progress_max + 1, pain.hold_max)));
   }
   lines.push_back(fmt::format(
       "Above {}/10, rising during a session, limping or new swelling: stop and go back one "
       "step. Pain or swelling that lasts more than 24 hours: cut back and tell your therapist.",
       pain.hold_max));
-  lines.push_back(fmt::format(
-      "Daily pain of {}/10 or more, or a red-flag symptom: stop the plan and see a doctor.",
-      pain.refer_min));
+  lines.push_back(
+      fmt::format("Daily pain of {}/10 or more, or a red-flag symptom: stop and see a doctor.",
+                  pain.refer_min));
   return lines;
 }
 
@@ -206,12 +205,10 @@ void add_group_session(handout_week& hw, std::vector<std::string>& keys, const s
   const std::string key = group_key(s);
   auto it = std::find(keys.begin(), keys.end(), key);
   if (it == keys.end()) {
-    const auto same_type = std::count_if(keys.begin(), keys.end(), [&](const std::string& k) {
-      return k.rfind(std::string(to_string(s.type)) + "|", 0) == 0;
-    });
+    // One letter per group in the week, whatever its type, so that a letter names one row.
     handout_group g;
-    g.label = fmt::format("{} {}", detail::session_title(s.type),
-                          static_cast<char>('A' + std::min<long>(same_type, 25)));
+    g.letter = std::string(1, static_cast<char>('A' + std::min<std::size_t>(keys.size(), 25)));
+    g.label = fmt::format("{} {}", detail::session_title(s.type), g.letter);
     g.minutes = s.minutes;
     for (const auto& e : s.exercises) {
       g.exercises.push_back({e.exercise_id(), e.name().empty() ? e.exercise_id() : e.name(),
@@ -270,6 +267,32 @@ void add_session(handout_week& hw, std::vector<std::string>& keys, const session
   }
 }
 
+/// The week's exercise table: each exercise at each dose once, with its groups and days.
+void add_items(handout_week& hw) {
+  for (const auto& g : hw.groups) {
+    for (const auto& e : g.exercises) {
+      auto it = std::find_if(hw.exercises.begin(), hw.exercises.end(), [&](const handout_item& x) {
+        return x.exercise_id == e.exercise_id && x.dose == e.dose;
+      });
+      if (it == hw.exercises.end()) {
+        hw.exercises.push_back({e.exercise_id, e.name, e.dose, e.twice_a_day, {}, {}});
+        it = hw.exercises.end() - 1;
+      }
+      it->twice_a_day = it->twice_a_day || e.twice_a_day;
+      it->groups.push_back(g.letter);
+      it->days.insert(it->days.end(), g.days.begin(), g.days.end());
+    }
+  }
+  // Days in the order the week shows them (a plan's week may start on any weekday).
+  const auto first = static_cast<int>(hw.days.front().day_of_week());
+  const auto order = [first](weekday d) { return (static_cast<int>(d) - first + 7) % 7; };
+  for (auto& item : hw.exercises) {
+    std::sort(item.days.begin(), item.days.end(),
+              [&](weekday a, weekday b) { return order(a) < order(b); });
+    item.days.erase(std::unique(item.days.begin(), item.days.end()), item.days.end());
+  }
+}
+
 /// "Run (km)", "Walk-run (km)" or "Run / walk-run (km)"; empty for a week without runs.
 std::string run_row_label(const plan_week& w, unit_system units) {
   bool runs = false;
@@ -315,6 +338,7 @@ handout_week week_of(const plan_week& w, const std::vector<handout_phase>& phase
       add_session(hw, keys, s, i, units);
     }
   }
+  add_items(hw);
   return hw;
 }
 

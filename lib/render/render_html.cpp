@@ -237,24 +237,17 @@ void grid(std::string& out, const handout_week& w) {
   out += "</tr>\n</table></div>\n";
 }
 
-void groups(std::string& out, const handout_week& w) {
-  if (w.groups.empty()) return;
+/// The week's exercises, each once with its dose, the sessions (grid rows) and days it is in.
+void exercises(std::string& out, const handout_week& w) {
+  if (w.exercises.empty()) return;
   out +=
-      "<div class=\"scroll\"><table class=\"groups\">\n"
-      "<tr><th>Session</th><th>Exercise</th><th>Dose</th></tr>\n";
-  for (const auto& g : w.groups) {
-    bool first = true;
-    for (const auto& e : g.exercises) {
-      out += "<tr>";
-      if (first) {
-        out += fmt::format("<th rowspan=\"{}\">{}<br><span class=\"small\">{}{}</span></th>",
-                           g.exercises.size(), esc(g.label), detail::weekdays_text(g.days),
-                           g.minutes > 0 ? fmt::format(" \u00b7 about {} min", g.minutes) : "");
-        first = false;
-      }
-      out += "<td>" + esc(e.name) + "</td><td>" + esc(e.dose) +
-             (e.twice_a_day ? ", twice a day" : "") + "</td></tr>\n";
-    }
+      "<div class=\"scroll\"><table class=\"exercises\">\n<tr><th>Exercise</th><th>Dose</th>"
+      "<th>Sessions</th><th>Days</th></tr>\n";
+  for (const auto& e : w.exercises) {
+    out += "<tr><td>" + esc(e.name) + "</td><td>" + esc(e.dose) +
+           (e.twice_a_day ? ", twice a day" : "") + "</td><td>" +
+           esc(detail::joined(e.groups, " ")) + "</td><td>" + detail::weekdays_text(e.days) +
+           "</td></tr>\n";
   }
   out += "</table></div>\n";
 }
@@ -286,7 +279,7 @@ void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
     }
     out += "</ul>\n";
   }
-  groups(out, w);
+  exercises(out, w);
   out += "</section>\n";
 }
 

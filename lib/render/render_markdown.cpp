@@ -153,19 +153,12 @@ void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
                        r.intervals.empty() ? "" : ": " + esc(r.intervals));
   }
   if (!w.runs.empty()) out += '\n';
-  if (w.groups.empty()) return;
-  out += "| Session | Exercise | Dose |\n|---|---|---|\n";
-  for (const auto& g : w.groups) {
-    bool first = true;
-    for (const auto& e : g.exercises) {
-      const std::string session =
-          first ? fmt::format("**{}** ({}{})", esc(g.label), detail::weekdays_text(g.days),
-                              g.minutes > 0 ? fmt::format(", about {} min", g.minutes) : "")
-                : std::string();
-      out += fmt::format("| {} | {} | {}{} |\n", session, esc(e.name), esc(e.dose),
-                         e.twice_a_day ? ", twice a day" : "");
-      first = false;
-    }
+  if (w.exercises.empty()) return;
+  out += "| Exercise | Dose | Sessions | Days |\n|---|---|---|---|\n";
+  for (const auto& e : w.exercises) {
+    out += fmt::format("| {} | {}{} | {} | {} |\n", esc(e.name), esc(e.dose),
+                       e.twice_a_day ? ", twice a day" : "", esc(detail::joined(e.groups, " ")),
+                       detail::weekdays_text(e.days));
   }
   out += '\n';
 }

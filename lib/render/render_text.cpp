@@ -123,6 +123,10 @@ void first_page(std::string& out, const handout& h) {
   list(out, "REFERRAL", "  ! ", h.referrals);
   list(out, "WARNINGS", "  ! ", h.warnings);
   chart(out, h);
+  wrap(out, "", "",
+       "Each week: tick a session in the grid when done and note the day's pain; under the "
+       "grid, each exercise's dose and sessions (letters). How to: the last pages.");
+  out += '\n';
   list(out, "How to read pain (0-10, during a session and the next morning)", "  - ", h.pain_guide);
   list(out, "For every session", "  - ", h.notes);
   list(out, "Advice", "  - ", h.advice);
@@ -171,13 +175,23 @@ void grid(std::string& out, const handout_week& w) {
   grid_row(out, "Pain 0-10", pain);
 }
 
-void groups(std::string& out, const handout_week& w) {
-  for (const auto& g : w.groups) {
-    std::vector<std::string> items;
-    for (const auto& e : g.exercises) {
-      items.push_back(fmt::format("{} {}{}", e.name, e.dose, e.twice_a_day ? ", twice a day" : ""));
-    }
-    pack(out, detail::pad(g.label, item_indent), items);
+/// The week's exercises, each once with its dose, then the letters of the sessions it is in
+/// (the grid's rows): "Clamshell 3 x 15 ........ A C". No heading: the first page says how a
+/// week reads, once.
+void exercises(std::string& out, const handout_week& w) {
+  if (w.exercises.empty()) return;
+  constexpr std::size_t letters_at = 66;
+  for (const auto& e : w.exercises) {
+    const std::string text =
+        fmt::format("{} {}{}", e.name, e.dose, e.twice_a_day ? ", twice a day" : "");
+    const std::string letters = joined(e.groups, " ");
+    std::string block;
+    detail::wrap(block, "  ", "    ", text, letters_at - 2);
+    block.pop_back();                         // the last line's newline: the letters go at its end
+    const auto last = block.rfind('\n') + 1;  // 0 when there is one line
+    const std::size_t width = detail::display_width(std::string_view(block).substr(last));
+    block += std::string(letters_at > width ? letters_at - width : 1, ' ') + letters;
+    out += block + '\n';
   }
 }
 
@@ -237,7 +251,7 @@ void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
   }
   grid(out, w);
   runs(out, w);
-  groups(out, w);
+  exercises(out, w);
 }
 
 void exercise_page(std::string& out, const handout& h) {
@@ -245,10 +259,6 @@ void exercise_page(std::string& out, const handout& h) {
   out += '\n';
   heading(out, "EXERCISES", '=');
   for (const auto& e : h.exercises) {
-    std::vector<std::string> about{e.name};
-    if (!e.regression.empty()) about.push_back("easier: " + e.regression);
-    if (!e.progression.empty()) about.push_back("harder: " + e.progression);
-    pack(out, "* ", about);
     std::string how;
     for (std::size_t i = 0; i < e.instructions.size(); ++i) {
       how += fmt::format("{}{}. {}", i == 0 ? "" : " ", i + 1, e.instructions.at(i));
@@ -260,7 +270,9 @@ void exercise_page(std::string& out, const handout& h) {
       if (how.back() != '.' && how.back() != '!' && how.back() != '?') how += '.';
     }
     for (const auto& n : e.notes) how += " Note: " + n;
-    wrap(out, "  ", "  ", how);
+    if (!e.regression.empty()) how += " Easier: " + e.regression + ".";
+    if (!e.progression.empty()) how += " Harder: " + e.progression + ".";
+    wrap(out, "* ", "  ", e.name + ": " + how);
   }
 }
 

@@ -55,10 +55,21 @@ struct handout_dose {
   bool twice_a_day = false;
 };
 
+/// An exercise of the week at one dose, once, with the groups (letters) and days it is in.
+struct handout_item {
+  std::string exercise_id;
+  std::string name;
+  std::string dose;
+  bool twice_a_day = false;
+  std::vector<std::string> groups;  ///< the letters of its groups: "A", "C"
+  std::vector<weekday> days;        ///< in week order
+};
+
 /// Strength or mobility sessions with the same exercises at the same doses, written once per
 /// week with the days they fall on.
 struct handout_group {
-  std::string label;  ///< "Strength A", "Mobility A"
+  std::string label;   ///< "Strength A", "Mobility B": letters unique in the week
+  std::string letter;  ///< "A"
   std::vector<weekday> days;
   int minutes = 0;  ///< estimated minutes of one session
   std::vector<handout_dose> exercises;
@@ -110,6 +121,8 @@ struct handout_week {
   std::array<bool, 7> active{};  ///< a session that is not rest: a pain line that day
   std::vector<handout_run> runs;
   std::vector<handout_group> groups;
+  /// The groups' exercises, each exercise at each dose once: the week's exercise table.
+  std::vector<handout_item> exercises;
 };
 
 /// An exercise the plan uses, once, for the exercise page.
