@@ -69,7 +69,7 @@ table.facts th { width: 8em; }
 table.grid td, table.grid th { text-align: center; }
 table.grid td:first-child, table.grid th:first-child { text-align: left; }
 .box { display: inline-block; width: 0.95em; height: 0.95em; border: 1.5px solid #222;
-  vertical-align: -0.12em; margin-right: 0.2em; background: #fff; }
+  vertical-align: -0.12em; margin-right: 0.45em; background: #fff; }
 .line { display: inline-block; width: 2.2em; border-bottom: 1px solid #222; height: 1em; }
 .notice { border-left: 4px solid #b00; background: #fff4f4; padding: 0.3em 0.6em; margin: 0.5em 0; }
 .notice.referral { border-color: #800; background: #ffe9e9; }
