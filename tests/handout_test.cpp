@@ -199,3 +199,16 @@ TEST(Handout, EveryProtocolRendersInEveryHandoutFormatAndUnit) {
     }
   }
 }
+
+TEST(Handout, APlanWithoutWeeksStillRendersInEveryHandoutFormat) {
+  plan p = make("patellofemoral-pain-rehab", unit_system::km, 4);
+  p.weeks.clear();
+  const handout h = make_handout(p, unit_system::km, &cat());
+  EXPECT_TRUE(h.weeks.empty());
+  EXPECT_TRUE(h.exercises.empty());
+  EXPECT_NE(render_text(p).find("Knee rehab plan: "), std::string::npos);
+  EXPECT_NE(render_html(p).find("</html>"), std::string::npos);
+  EXPECT_EQ(render_html(p).find("<svg"), std::string::npos);
+  EXPECT_NE(render_markdown(p).find("# Knee rehab plan: "), std::string::npos);
+  EXPECT_EQ(render_csv(p).find("\r\n"), render_csv(p).size() - 2);  // the header alone
+}

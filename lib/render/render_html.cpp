@@ -74,6 +74,7 @@ table.grid td:first-child, table.grid th:first-child { text-align: left; }
 .notice { border-left: 4px solid #b00; background: #fff4f4; padding: 0.3em 0.6em; margin: 0.5em 0; }
 .notice.referral { border-color: #800; background: #ffe9e9; }
 .checks { list-style: none; padding-left: 0.2em; }
+.criterion { display: inline-block; margin-left: 1.45em; }
 .small { font-size: 0.9em; color: #333; }
 .chart svg { width: 100%; height: auto; display: block; }
 .exercise { break-inside: avoid; page-break-inside: avoid; }
@@ -133,7 +134,8 @@ void chart(std::string& out, const handout& h) {
   // Gridlines at a round step, labelled on the axis.
   const double raw = scale / 4;
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  const double step = std::ceil(raw / magnitude) * magnitude;
+  const double norm = raw / magnitude;  // 1..10: round up to 1, 2, 5 or 10
+  const double step = magnitude * (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10);
   for (double v = 0; v <= scale + 1e-9; v += step) {
     out += fmt::format(
         "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#bbb\" "
@@ -265,7 +267,11 @@ void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
   if (!w.checkpoint.empty()) {
     out += "<h3>Before this week, can you say yes to each?</h3>\n<ul class=\"checks\">\n";
     for (const auto& c : w.checkpoint) {
-      out += "<li><span class=\"box\"></span>" + esc(c.question) + "</li>\n";
+      // The protocol's own words under the question, for the therapist who checks it.
+      const bool more = !c.detail.empty() && c.detail != c.question;
+      out += "<li><span class=\"box\"></span>" + esc(c.question) +
+             (more ? "<br><span class=\"small criterion\">" + esc(c.detail) + "</span>" : "") +
+             "</li>\n";
     }
     out += "</ul>\n";
   }
