@@ -39,19 +39,26 @@ if(TARGET kneerehab-cli)
     endforeach()
   endforeach()
 
-  # Printed: a 12-week and a 16-week plan, each week on a page of its own.
-  foreach(_weeks 12 16)
-    set(_dir "${_scratch}/pdf-${_weeks}")
-    add_test(NAME handout.pdf_${_weeks}_weeks_written
+  # Printed: 12- and 16-week plans, and a 12-week plan with a walk/run ladder and many entry
+  # criteria (the fullest week pages), each week on a page of its own.
+  foreach(_entry "pfp-12|patellofemoral-pain^12" "pfp-16|patellofemoral-pain^16"
+                 "pcl-12|pcl-sprain^12")
+    string(REPLACE "|" ";" _parts "${_entry}")
+    list(GET _parts 0 _name)
+    list(GET _parts 1 _what)
+    string(REPLACE "^" ";" _what "${_what}")
+    list(GET _what 0 _condition)
+    list(GET _what 1 _weeks)
+    set(_dir "${_scratch}/pdf-${_name}")
+    add_test(NAME handout.pdf_${_name}_written
              COMMAND sh -c "mkdir -p '${_dir}' && \"$0\" \"$@\""
-                     ${_cli} plan --condition patellofemoral-pain --start 2026-11-23 --baseline 30
+                     ${_cli} plan --condition ${_condition} --start 2026-11-23 --baseline 30
                      --current 0 --weeks ${_weeks} --today 2026-11-20 --format html
                      -o ${_dir}/plan.html)
-    set_tests_properties(handout.pdf_${_weeks}_weeks_written
-                         PROPERTIES FIXTURES_SETUP handout_pdf_${_weeks})
-    add_test(NAME handout.pdf_${_weeks}_weeks_one_page_a_week
+    set_tests_properties(handout.pdf_${_name}_written PROPERTIES FIXTURES_SETUP handout_pdf_${_name})
+    add_test(NAME handout.pdf_${_name}_one_page_a_week
              COMMAND ${_py} ${_check_handout} pdf ${_dir}/plan.html ${_weeks} ${_dir})
-    set_tests_properties(handout.pdf_${_weeks}_weeks_one_page_a_week PROPERTIES
-                         FIXTURES_REQUIRED handout_pdf_${_weeks} SKIP_RETURN_CODE 77 TIMEOUT 180)
+    set_tests_properties(handout.pdf_${_name}_one_page_a_week PROPERTIES
+                         FIXTURES_REQUIRED handout_pdf_${_name} SKIP_RETURN_CODE 77 TIMEOUT 180)
   endforeach()
 endif()

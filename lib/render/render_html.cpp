@@ -74,7 +74,8 @@ table.grid td:first-child, table.grid th:first-child { text-align: left; }
 .notice { border-left: 4px solid #b00; background: #fff4f4; padding: 0.3em 0.6em; margin: 0.5em 0; }
 .notice.referral { border-color: #800; background: #ffe9e9; }
 .checks { list-style: none; padding-left: 0.2em; }
-.criterion { display: inline-block; margin-left: 1.45em; }
+.dense { font-size: 0.9em; }
+.dense th, .dense td { padding: 0.1em 0.3em; }
 .small { font-size: 0.9em; color: #333; }
 .chart svg { width: 100%; height: auto; display: block; }
 .exercise { break-inside: avoid; page-break-inside: avoid; }
@@ -254,8 +255,14 @@ void exercises(std::string& out, const handout_week& w) {
   out += "</table></div>\n";
 }
 
+constexpr std::size_t dense_rows = 26;
+
 void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
-  out += fmt::format("<section class=\"page week\" id=\"week-{}\">\n", w.number);
+  // A week with many rows is set tighter, so that it still prints on one page.
+  std::size_t rows = w.checkpoint.size() + w.sessions.size() + w.exercises.size();
+  for (const auto& r : w.runs) rows += r.intervals.empty() ? 1 : 2;
+  out += fmt::format("<section class=\"page week{}\" id=\"week-{}\">\n",
+                     rows > dense_rows ? " dense" : "", w.number);
   out += fmt::format("<h2>Week {} of {} \u00b7 {} to {}</h2>\n", w.number, weeks,
                      esc(handout_day_name(w.start)), esc(handout_day_name(w.end)));
   out += fmt::format("<p><strong>Phase {}: {}</strong>{}</p>\n", w.phase.index, esc(w.phase.name),
@@ -267,11 +274,7 @@ void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
   if (!w.checkpoint.empty()) {
     out += "<h3>Before this week, can you say yes to each?</h3>\n<ul class=\"checks\">\n";
     for (const auto& c : w.checkpoint) {
-      // The protocol's own words under the question, for the therapist who checks it.
-      const bool more = !c.detail.empty() && c.detail != c.question;
-      out += "<li><span class=\"box\"></span>" + esc(c.question) +
-             (more ? "<br><span class=\"small criterion\">" + esc(c.detail) + "</span>" : "") +
-             "</li>\n";
+      out += "<li><span class=\"box\"></span>" + esc(c.question) + "</li>\n";
     }
     out += "</ul>\n";
   }
