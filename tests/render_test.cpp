@@ -972,3 +972,12 @@ TEST(RenderHandout, ReferralHasNoHtmlOrCsvDocument) {
   EXPECT_EQ(render(r, output_format::csv), "");
   EXPECT_EQ(render(r, output_format::markdown), render_text(r));
 }
+
+TEST(RenderText, TheLargestVolumesStayWithinTheWidth) {
+  plan p = sample_plan();
+  p.weeks[2].run_total = distance::from_km(250.5);
+  p.weeks[2].run_cap = distance::from_km(299.5);
+  const std::string text = render_text(p);
+  for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 80U) << line;
+  EXPECT_NE(text.find("run 250.5 of 299.5 km \u00b7 lighter week"), std::string::npos) << text;
+}

@@ -1,8 +1,8 @@
 // Plan -> a plain-text handout (the handout model of render/handout.hpp, laid out in 80
 // columns): the first page (facts, referral notices and every warning before week 1, the volume
 // chart, how to read pain, notes, advice, sources), one block per week (a grid of the week's
-// sessions with tick boxes, minutes and a pain line, the runs in words, the strength and
-// mobility groups once each), and the exercise page. Widths count UTF-8 code points.
+// sessions with tick boxes, minutes and a pain line, the runs in words, each exercise once with
+// its dose and sessions), and the exercise page. Widths count UTF-8 code points.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -238,8 +238,10 @@ void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
                              to_string(w.units))
                : std::string(" \u00b7 no running ");
   if (w.lighter_week) title += "\u00b7 lighter week ";
+  // Filled with '=' to the width; a title too long for a line (big volumes, a lighter week)
+  // wraps instead.
   title.append(line_width - std::min(line_width, detail::display_width(title)), '=');
-  out += title + '\n';
+  wrap(out, "", "   ", title);
   // The phase's name and goal where it starts; later weeks name it by number.
   if (w.week_in_phase == 1) {
     wrap(out, "", "  ", fmt::format("Phase {}: {}", w.phase.index, w.phase.name));
