@@ -20,6 +20,10 @@ void render_format(benchmark::State& state, output_format format) {
 }
 
 BENCHMARK_CAPTURE(render_format, text_16_weeks, output_format::text)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(render_format, markdown_16_weeks, output_format::markdown)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(render_format, html_16_weeks, output_format::html)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(render_format, csv_16_weeks, output_format::csv)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(render_format, json_16_weeks, output_format::json)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -9,6 +9,7 @@ packages=(
   libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
   googletest libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   python3 python3-jsonschema python3-icalendar
+  chromium poppler-utils
 )
 
 missing=()

@@ -20,6 +20,7 @@
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
 #include "planner_fixtures.hpp"
+#include "support/shipped_catalogue.hpp"
 
 using namespace kneerehab;
 
@@ -283,7 +284,8 @@ std::size_t code_points(std::string_view line) {
 }  // namespace
 
 TEST(OutputFormat, NamesRoundTrip) {
-  for (auto f : {output_format::text, output_format::json}) {
+  for (auto f : {output_format::text, output_format::markdown, output_format::html,
+                 output_format::csv, output_format::json}) {
     EXPECT_EQ(parse_output_format(to_string(f)), f);
   }
   EXPECT_EQ(to_string(output_format::text), "text");
@@ -303,6 +305,94 @@ TEST(RenderText, MatchesGoldenInMiles) {
 
 TEST(RenderJson, MatchesGolden) { expect_matches_golden("plan.json", render_json(sample_plan())); }
 
+/// The sample with text a handout must carry through every format: accents, an emoji, and
+/// characters that are markup in HTML and Markdown.
+plan handout_sample() {
+  plan p = sample_plan();
+  p.advice.push_back(
+      "\u00c9chauffement: genou r\u00e9cup\u00e9r\u00e9 \U0001F3C3 <b>not bold</b> & "
+      "\"quoted\" 'single' | pipe, comma");
+  p.weeks[0].days[1].sessions[0].activity = "v\u00e9lo, \"easy\"";
+  return p;
+}
+
+render_options handout_options(unit_system units) {
+  render_options options{units};
+  options.exercises = &kneerehab::testing::shipped_catalogue();
+  return options;
+}
+
+TEST(RenderHandout, MatchesGoldenInEveryFormatAndUnit) {
+  for (const auto units : {unit_system::km, unit_system::mi}) {
+    const auto suffix = std::string(to_string(units));
+    const auto options = handout_options(units);
+    expect_matches_golden("plan." + suffix + ".md", render_markdown(handout_sample(), options));
+    expect_matches_golden("plan." + suffix + ".html", render_html(handout_sample(), options));
+    expect_matches_golden("plan." + suffix + ".csv", render_csv(handout_sample(), options));
+    expect_matches_golden("plan-catalogue." + suffix + ".txt",
+                          render_text(handout_sample(), options));
+  }
+}
+
+TEST(RenderHandout, NonAsciiTextSurvivesEveryFormatAndMarkupIsEscaped) {
+  const auto options = handout_options(unit_system::km);
+  const std::string words = "\u00c9chauffement: genou r\u00e9cup\u00e9r\u00e9 \U0001F3C3";
+  for (const auto format : {output_format::text, output_format::markdown, output_format::html}) {
+    EXPECT_NE(render(handout_sample(), format, options).find(words), std::string::npos)
+        << to_string(format);
+  }
+  EXPECT_NE(render_csv(handout_sample(), options).find("v\u00e9lo"), std::string::npos);
+  const std::string html = render_html(handout_sample(), options);
+  EXPECT_EQ(html.find("<b>not bold</b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;not bold&lt;/b&gt; &amp; &quot;quoted&quot; &#39;single&#39;"),
+            std::string::npos);
+  const std::string md = render_markdown(handout_sample(), options);
+  EXPECT_NE(md.find("&lt;b\\>not bold&lt;/b\\> &amp; \"quoted\" 'single' \\| pipe"),
+            std::string::npos)
+      << md;
+  // RFC 4180: a field with a comma or a quote is quoted, its quotes doubled.
+  EXPECT_NE(render_csv(handout_sample(), options).find(",\"v\u00e9lo, \"\"easy\"\"\","),
+            std::string::npos);
+}
+
+TEST(RenderHandout, CsvHasCrlfLinesAndTheUnitInTheHeader) {
+  const std::string km = render_csv(sample_plan(), {unit_system::km});
+  const std::string mi = render_csv(sample_plan(), {unit_system::mi});
+  EXPECT_EQ(km.rfind("week,date,weekday,phase,session,session_minutes,exercise_id,item,sets,reps,"
+                     "hold_s,dose,distance_km,run_minutes,intervals,surface,hills\r\n",
+                     0),
+            0U);
+  EXPECT_NE(mi.find(",distance_mi,"), std::string::npos);
+  EXPECT_EQ(mi.find("distance_km"), std::string::npos);
+  std::size_t lf = 0;
+  for (std::size_t i = 0; i < km.size(); ++i) {
+    if (km[i] == '\n') {
+      ++lf;
+      EXPECT_TRUE(i > 0 && km[i - 1] == '\r') << "LF without CR at " << i;
+    }
+  }
+  EXPECT_GT(lf, 20U);
+}
+
+TEST(RenderHandout, HtmlIsOneSelfContainedPrintablePage) {
+  const std::string html = render_html(sample_plan(), handout_options(unit_system::mi));
+  for (const auto* needle : {"<!DOCTYPE html>", "<meta name=\"viewport\"", "@page",
+                             "break-after: page", "<svg", "Weekly running (mi)"}) {
+    EXPECT_NE(html.find(needle), std::string::npos) << needle;
+  }
+  for (const auto* banned : {"<script", "<link", "<img", "@import", "url(", "src="}) {
+    EXPECT_EQ(html.find(banned), std::string::npos) << banned;
+  }
+  EXPECT_EQ(html.find(" km"), std::string::npos);
+  // A page per week: each week is a section of class "page".
+  std::size_t weeks = 0;
+  for (auto at = html.find("<section class=\"page week\""); at != std::string::npos;
+       at = html.find("<section class=\"page week\"", at + 1)) {
+    ++weeks;
+  }
+  EXPECT_EQ(weeks, sample_plan().weeks.size());
+}
+
 TEST(Render, DispatchesOnFormat) {
   const plan p = sample_plan();
   EXPECT_EQ(render(p, output_format::text), render_text(p));
@@ -316,7 +406,7 @@ TEST(RenderText, LinesFitOnAPrintedPage) {
     ASSERT_FALSE(text.empty());
     EXPECT_EQ(text.back(), '\n');
     for (auto line : lines_of(text)) {
-      EXPECT_LE(code_points(line), 100U) << line;
+      EXPECT_LE(code_points(line), 80U) << line;
       EXPECT_TRUE(line.empty() || line.back() != ' ') << "trailing space: '" << line << "'";
     }
   }
@@ -332,33 +422,42 @@ TEST(RenderText, LongWordsAndLineBreaksStayWithinTheWidth) {
   auto& first = p.weeks[0].days[0].sessions[0].exercises[0];
   first = exercise_dose(first.exercise_id(), std::string(120, 'g'), first.dose);
   const std::string text = render_text(p);
-  for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 100U) << line;
+  for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 80U) << line;
   EXPECT_NE(text.find("  ! symptom 'odd' (First line.\n    Second line with a tab.) is not a red"),
             std::string::npos);
-  EXPECT_NE(text.find(std::string(92, 'g') + "\n        " + std::string(28, 'g') + ": 3 x 15"),
-            std::string::npos);
+  // A name wider than the line is cut at the width and goes on, in the group and on the
+  // exercise page.
+  EXPECT_NE(text.find("\n  " + std::string(62, 'g') + "\n    " + std::string(58, 'g') + " 3\n"),
+            std::string::npos)
+      << text;
 }
 
 TEST(RenderText, ShowsWeeksPhasesVolumesAndCheckpoints) {
   const std::string text = render_text(sample_plan());
-  EXPECT_NE(text.find("Week 1 \u00b7 2026-11-23 to 2026-11-29 \u00b7 Phase 1/3: Settle and load"),
+  EXPECT_NE(text.find("== WEEK 1 of 3 \u00b7 23-29 Nov \u00b7 Phase 1 \u00b7 no running ==="),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\nPhase 1: Settle and load\n"), std::string::npos);
+  EXPECT_NE(text.find("== WEEK 3 of 3 \u00b7 7-13 Dec \u00b7 Phase 3 \u00b7 run 9.8 of 11.5 km "
+                      "\u00b7 lighter week ==="),
             std::string::npos);
-  EXPECT_NE(text.find("Week 3 \u00b7 2026-12-07 to 2026-12-13 \u00b7 Phase 3/3: Continuous build"),
-            std::string::npos);
-  EXPECT_NE(text.find("Running: 9.8 km planned (cap 11.5 km) \u00b7 lighter week"),
-            std::string::npos);
-  EXPECT_NE(text.find("Before this week, check:\n  [ ] 30 min brisk walking without pain or limp"),
+  EXPECT_NE(text.find("Before this week, can you say yes to each?\n"
+                      "  [ ] 30 min brisk walking without pain or limp"),
             std::string::npos);
   EXPECT_NE(text.find("3 x (walk 4:00 / run 1:00)"), std::string::npos);
-  EXPECT_NE(text.find("2 x (walk 3:00 / run 2:00), then 2 x (walk 2:00 / run 3:00)"),
+  EXPECT_NE(text.find("2 x (walk 3:00 / run 2:00), then 2\n      x (walk 2:00 / run 3:00)"),
             std::string::npos);
-  EXPECT_NE(text.find("    [ ] Glute bridge: 3 x 15, tempo 2-1-2\n"), std::string::npos);
-  EXPECT_NE(text.find("30.0 km a week before the injury -> target 25.0 km a week"),
+  // Each exercise once a week with its dose and the session (letter) it belongs to.
+  EXPECT_NE(text.find("\nStrength A \u00b7 17 min            [ ]           [ ]           [ ]\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("\n  Glute bridge 3 x 15, tempo 2-1-2" + std::string(32, ' ') + "A\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("30.0 km a week before the injury; target 25.0 km a week"),
             std::string::npos);
   EXPECT_NE(text.find("Easy pace:  6:30 per km"), std::string::npos);
 }
 
-TEST(RenderText, OnePainLinePerActiveDay) {
+TEST(RenderText, OnePainCellPerActiveDay) {
   const plan p = sample_plan();
   std::size_t active_days = 0;
   for (const auto& w : p.weeks) {
@@ -372,9 +471,15 @@ TEST(RenderText, OnePainLinePerActiveDay) {
     }
   }
   const std::string text = render_text(p);
-  std::size_t pain_lines = 0;
-  for (auto line : lines_of(text)) pain_lines += line == "  Pain today (0-10): ____" ? 1 : 0;
-  EXPECT_EQ(pain_lines, active_days);
+  std::size_t pain_cells = 0;
+  for (auto line : lines_of(text)) {
+    if (line.rfind("Pain 0-10 ", 0) != 0) continue;
+    for (auto at = line.find("____"); at != std::string_view::npos;
+         at = line.find("____", at + 4)) {
+      ++pain_cells;
+    }
+  }
+  EXPECT_EQ(pain_cells, active_days);
   EXPECT_EQ(active_days, 17U);
 }
 
@@ -382,10 +487,12 @@ TEST(RenderText, MilesEverywhereWhenAsked) {
   const std::string text = render_text(sample_plan(), {unit_system::mi});
   EXPECT_EQ(text.find(" km"), std::string::npos);
   EXPECT_EQ(text.find("/km"), std::string::npos);
-  EXPECT_NE(text.find("18.6 mi a week before the injury -> target 15.5 mi a week"),
+  EXPECT_EQ(text.find("(km)"), std::string::npos);
+  EXPECT_NE(text.find("18.6 mi a week before the injury; target 15.5 mi a week"),
             std::string::npos);
   EXPECT_NE(text.find("Easy pace:  10:28 per mi"), std::string::npos);
-  EXPECT_NE(text.find("Running: 6.1 mi planned (cap 7.1 mi)"), std::string::npos);
+  EXPECT_NE(text.find("run 6.1 of 7.1 mi"), std::string::npos);
+  EXPECT_NE(text.find("Run (mi)"), std::string::npos);
 }
 
 TEST(RenderJson, ParsesBackWithTheContractFields) {
@@ -612,10 +719,10 @@ TEST(RenderText, ReferralNoticesComeFirstUnderTheirOwnHeading) {
   referral.condition_name = "Patellar instability";
   p.warnings.insert(p.warnings.begin(), referral);
   const auto text = render_text(p);
-  const auto heading = text.find("Referral\n--------\n  ! see an orthopaedic specialist about");
+  const auto heading = text.find("REFERRAL\n  ! see an orthopaedic specialist about");
   ASSERT_NE(heading, std::string::npos) << text;
-  EXPECT_LT(heading, text.find("Warnings\n"));
-  EXPECT_LT(text.find("Warnings\n"), text.find("Week 1"));
+  EXPECT_LT(heading, text.find("WARNINGS\n"));
+  EXPECT_LT(text.find("WARNINGS\n"), text.find("WEEK 1"));
   const auto j = nlohmann::json::parse(render_json(p));
   EXPECT_EQ(j.at("warnings").at(0).at("code"), "orthopaedic-referral");
   EXPECT_EQ(j.at("warnings").at(0).at("condition_name"), "Patellar instability");
@@ -639,14 +746,18 @@ TEST(RenderText, PainGuideUsesTheProtocolsThresholds) {
   plan p = sample_plan();
   p.pain = pain_rules{.progress_max = 2, .hold_max = 4};
   std::string text = render_text(p);
-  EXPECT_NE(text.find("  0-2 and no worse next morning"), std::string::npos) << text;
-  EXPECT_NE(text.find("  3-4, or 1-2 points worse next morning"), std::string::npos);
-  EXPECT_NE(text.find("  Above 4, rising during a session"), std::string::npos);
-  p.pain = pain_rules{.progress_max = 3, .hold_max = 3};  // no band in which to hold
+  EXPECT_NE(text.find("  - 0-2/10 during a session and no worse the next morning"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  - 3-4/10, or 1-2 points worse the next morning"), std::string::npos);
+  EXPECT_NE(text.find("  - Above 4/10, rising during a session"), std::string::npos);
+  EXPECT_NE(text.find("  - Daily pain of 8/10 or more"), std::string::npos);
+  p.pain = pain_rules{.progress_max = 3, .hold_max = 3, .refer_min = 7};  // no band to hold in
   text = render_text(p);
-  EXPECT_NE(text.find("  0-3 and no worse next morning"), std::string::npos);
-  EXPECT_EQ(text.find("points worse next morning"), std::string::npos);
-  EXPECT_NE(text.find("  Above 3, rising during a session"), std::string::npos);
+  EXPECT_NE(text.find("  - 0-3/10 during a session"), std::string::npos);
+  EXPECT_EQ(text.find("points worse the next morning"), std::string::npos);
+  EXPECT_NE(text.find("  - Above 3/10, rising during a session"), std::string::npos);
+  EXPECT_NE(text.find("  - Daily pain of 7/10 or more"), std::string::npos);
 }
 
 TEST(RenderJson, WarningsAreObjectsWithCodeValuesAndKilometreText) {
@@ -727,7 +838,7 @@ TEST(RenderText, HugeWordsWrapInLinearTime) {
   std::size_t kept = 0;
   std::size_t lines = 0;
   for (auto line : lines_of(text)) {
-    EXPECT_LE(code_points(line), 100U);
+    EXPECT_LE(code_points(line), 80U);
     kept += static_cast<std::size_t>(std::count(line.begin(), line.end(), 'n'));
     ++lines;
   }
@@ -741,7 +852,7 @@ TEST(RenderText, EveryWarningComesBeforeTheFirstWeek) {
   ASSERT_FALSE(p.warnings.empty());
   for (auto units : {unit_system::km, unit_system::mi}) {
     const std::string text = render_text(p, {units});
-    const auto first_week = text.find("Week  1");
+    const auto first_week = text.find("== WEEK 1 of");
     ASSERT_NE(first_week, std::string::npos);
     for (const auto& w : p.warnings) {
       const auto words = notice_text(w, units).substr(0, 40);
@@ -855,3 +966,19 @@ TEST(PlanSchema, ListsEveryReferralReason) {
 
 }  // namespace
 }  // namespace kneerehab
+
+TEST(RenderHandout, ReferralHasNoHtmlOrCsvDocument) {
+  const referral r = ottawa_referral_sample();
+  EXPECT_EQ(render(r, output_format::html), "");
+  EXPECT_EQ(render(r, output_format::csv), "");
+  EXPECT_EQ(render(r, output_format::markdown), render_text(r));
+}
+
+TEST(RenderText, TheLargestVolumesStayWithinTheWidth) {
+  plan p = sample_plan();
+  p.weeks[2].run_total = distance::from_km(250.5);
+  p.weeks[2].run_cap = distance::from_km(299.5);
+  const std::string text = render_text(p);
+  for (auto line : lines_of(text)) EXPECT_LE(code_points(line), 80U) << line;
+  EXPECT_NE(text.find("run 250.5 of 299.5 km \u00b7 lighter week"), std::string::npos) << text;
+}

@@ -70,9 +70,10 @@ po::options_description plan_options() {
       "a symptom id (repeatable; see 'kneerehab red-flags')")("weeks", po::value<std::string>(),
                                                               weeks_help.c_str())(
       "format", po::value<std::string>()->default_value("text"),
-      "text|json|ics|fhir: a handout, plan JSON, an iCalendar file (one all-day event per "
-      "session) or an HL7 FHIR R4 CarePlan")("output,o", po::value<std::string>(),
-                                             "write to FILE (atomically) instead of stdout")(
+      "text|markdown|html|csv|json|ics|fhir: a printable handout (text, Markdown, or HTML "
+      "with print CSS), a CSV of every exercise and run, plan JSON, an iCalendar file (one "
+      "all-day event per session) or an HL7 FHIR R4 CarePlan")(
+      "output,o", po::value<std::string>(), "write to FILE (atomically) instead of stdout")(
       "today", po::value<std::string>(),
       "today's date, YYYY-MM-DD (default: the system date; for reproducible runs)");
   return options;
@@ -210,12 +211,9 @@ plan_request parse_request(const po::variables_map& vm, unit_system units) {
 output_format parse_format(const std::string& text) {
   const auto format = parse_output_format(text);
   if (format) return *format;
-  if (text == "markdown" || text == "html" || text == "csv") {
-    throw error::invalid_input(fmt::format(
-        "--format {} is not available in this version yet; accepted: text, json, ics, fhir", text));
-  }
-  throw error::invalid_input(fmt::format(
-      "--format {} is not valid; accepted: text, json, ics, fhir", quoted_for_message(text)));
+  throw error::invalid_input(
+      fmt::format("--format {} is not valid; accepted: text, markdown, html, csv, json, ics, fhir",
+                  quoted_for_message(text)));
 }
 
 // Every word of a plan command that may name a symptom (each --symptom value and each word
@@ -341,11 +339,16 @@ std::string plan_command_help() {
   std::ostringstream text;
   text << "Usage: kneerehab plan (--condition ID | --protocol ID) --start YYYY-MM-DD [options]\n\n"
           "Plans rehabilitation and return to running, week by week. Distances and pace are in\n"
-          "--units (km by default); JSON and FHIR are always in km. --format ics writes an\n"
+          "--units (km by default); JSON and FHIR are always in km. --format text (the default),\n"
+          "markdown and html print a handout: a first page with the chart and every warning,\n"
+          "a page per week, the exercise pages (html prints one week per page from a browser);\n"
+          "--format csv writes one row per exercise or run (docs/handouts.md). --format ics writes "
+          "an\n"
           "iCalendar file with one all-day event per session; --format fhir an HL7 FHIR R4\n"
           "CarePlan. Both are stamped with --today and identical for the same request.\n\n"
           "Exit code 3 and a referral instead of a plan (on stderr; with --format json and no\n"
-          "-o, also as JSON on stdout; ics and fhir print nothing on stdout) for a red-flag\n"
+          "-o, also as JSON on stdout; html, csv, ics and fhir print nothing on stdout) for a "
+          "red-flag\n"
           "symptom, a referral-only condition, a recent --injury-date of a traumatic condition\n"
           "at age 55 or over (Ottawa knee rule), or --pain at the protocol's referral threshold\n"
           "(8 by default). A referral never writes the -o file.\n\n"
@@ -370,8 +373,9 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
     return print_referral(*r, format == output_format::json && !vm.count("output"));
   }
   // The request's today stamps the exports (DTSTAMP, CarePlan.created): never the clock.
-  const auto bytes =
-      render(std::get<plan>(outcome), format, render_options{global.units, request.today});
+  render_options options{global.units, request.today};
+  options.exercises = &cat.for_request(request);  // the handouts' exercise page
+  const auto bytes = render(std::get<plan>(outcome), format, options);
   if (vm.count("output")) {
     write_output_file(vm["output"].as<std::string>(), bytes, global);
   } else {

@@ -37,6 +37,8 @@
 #include "kneerehab/io/output_file.hpp"
 // render: every output format
 #include "kneerehab/render/catalogue_text.hpp"
+#include "kneerehab/render/criterion_text.hpp"
+#include "kneerehab/render/handout.hpp"
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/protocol_fhir.hpp"
 #include "kneerehab/render/render.hpp"

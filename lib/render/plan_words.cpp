@@ -30,6 +30,16 @@ std::string_view weekday_short_name(weekday day) noexcept {
   return "";
 }
 
+std::string weekdays_text(const std::vector<weekday>& days) {
+  if (days.size() == 7) return "every day";
+  std::string text;
+  for (const auto d : days) {
+    if (!text.empty()) text += ' ';
+    text += weekday_short_name(d);
+  }
+  return text;
+}
+
 std::string_view session_title(session_type type) noexcept {
   switch (type) {
     case session_type::strength:

@@ -13,6 +13,9 @@ namespace kneerehab::detail {
 /// "Mon" ... "Sun".
 std::string_view weekday_short_name(weekday day) noexcept;
 
+/// "Mon Wed Fri", or "every day" for all seven.
+std::string weekdays_text(const std::vector<weekday>& days);
+
 /// "Strength", "Mobility", "Run", "Walk-run", "Cross-training", "Rest".
 std::string_view session_title(session_type type) noexcept;
 

@@ -1,8 +1,8 @@
-// Plan -> a plain-text handout a runner or a therapist can read and print: a header, every
-// referral notice and warning (before week 1), the volume chart, one block per week (criteria to
-// check, each day's sessions with tick boxes and a pain line), then advice and sources. Distances
-// and paces honour render_options::units; no line is longer than 100 characters (UTF-8 code
-// points).
+// Plan -> a plain-text handout (the handout model of render/handout.hpp, laid out in 80
+// columns): the first page (facts, referral notices and every warning before week 1, the volume
+// chart, how to read pain, notes, advice, sources), one block per week (a grid of the week's
+// sessions with tick boxes, minutes and a pain line, the runs in words, each exercise once with
+// its dose and sessions), and the exercise page. Widths count UTF-8 code points.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,311 +11,281 @@
 #include <string_view>
 #include <vector>
 
-#include "kneerehab/render/notice_text.hpp"
+#include "kneerehab/render/handout.hpp"
 #include "kneerehab/render/render.hpp"
 #include "render/plan_words.hpp"
+#include "render/text_layout.hpp"
 
 namespace kneerehab {
 namespace {
 
-constexpr std::size_t line_width = 100;
-constexpr std::string_view dot = " \u00b7 ";  // " · "
+constexpr std::size_t line_width = 80;
+constexpr std::size_t label_width = 31;  // the grid's first column
+constexpr std::size_t cell_width = 7;    // 31 + 7 x 7 = 80
+constexpr std::size_t item_indent = 12;  // where a group's exercises start
+constexpr int bar_width = 34;
 
-/// Characters as a reader counts them: UTF-8 code points.
-std::size_t display_width(std::string_view text) noexcept {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
-}
-
-/// Appends one paragraph word-wrapped to line_width: the first line starts with `first`, the
-/// following ones with `rest`. A single word longer than a line is cut at a code point.
-void wrap_paragraph(std::string& out, std::string_view first, std::string_view rest,
-                    std::string_view text) {
-  // Widths are tracked as the line grows, never recounted, so that wrapping stays linear in
-  // the text however long one word is.
-  std::string line(first);
-  std::size_t line_w = display_width(line);
-  const std::size_t rest_w = display_width(rest);
-  bool line_has_word = false;
-  auto flush = [&] {
-    out += line;
-    out += '\n';
-    line.assign(rest);
-    line_w = rest_w;
-    line_has_word = false;
-  };
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && text[pos] == ' ') ++pos;
-    if (pos >= text.size()) break;
-    std::size_t end = text.find(' ', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(pos, end - pos);
-    std::size_t word_w = display_width(word);
-    pos = end;
-    if (line_has_word && line_w + 1 + word_w > line_width) flush();
-    // A word wider than a whole line: cut it into pieces that fit, at code points.
-    while (line_w + word_w > line_width) {
-      const std::size_t room = line_w < line_width ? line_width - line_w : 0;
-      std::size_t cut = 0;
-      std::size_t cut_w = 0;
-      for (; cut < word.size(); ++cut) {
-        if ((static_cast<unsigned char>(word[cut]) & 0xC0U) == 0x80U) continue;
-        if (cut_w == std::max<std::size_t>(room, 1)) break;  // always make progress
-        ++cut_w;
-      }
-      line += word.substr(0, cut);
-      word.remove_prefix(cut);
-      word_w -= cut_w;
-      line_has_word = true;
-      flush();
-    }
-    if (line_has_word) {
-      line += ' ';
-      ++line_w;
-    }
-    line += word;
-    line_w += word_w;
-    line_has_word = true;
-  }
-  if (line_has_word || line_w > 0) {
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line;
-    out += '\n';
-  }
-}
-
-/// wrap_paragraph for text that may hold line breaks (and tabs, which become spaces): every
-/// paragraph after the first continues with the `rest` prefix.
 void wrap(std::string& out, std::string_view first, std::string_view rest, std::string_view text) {
-  std::string clean(text);
-  std::replace(clean.begin(), clean.end(), '\t', ' ');
-  std::replace(clean.begin(), clean.end(), '\r', ' ');
-  std::string_view remaining = clean;
-  std::string_view prefix = first;
-  for (;;) {
-    const auto end = remaining.find('\n');
-    wrap_paragraph(out, prefix, rest, remaining.substr(0, end));
-    if (end == std::string_view::npos) break;
-    remaining.remove_prefix(end + 1);
-    prefix = rest;
-  }
+  detail::wrap(out, first, rest, text, line_width);
 }
 
-std::string amount(distance d, unit_system units) {
-  return fmt::format("{:.1f} {}", d.in(units), to_string(units));
-}
-
-std::string_view surface_name(surface s) noexcept {
-  switch (s) {
-    case surface::flat:
-      return "flat surface";
-    case surface::road:
-      return "road";
-    case surface::trail:
-      return "trail";
-  }
-  return "";
-}
-
-std::string criterion_text(const entry_criterion& c) {
-  const std::string rule = describe_rule(c);
-  if (c.text.empty()) return rule;
-  return fmt::format("{} ({})", c.text, rule);
-}
-
-struct phase_position {
-  int index = 0;  ///< 1-based
-  int count = 0;
-};
-
-/// Where a week's phase falls among the phases this plan covers, in order of appearance.
-phase_position position_of(const plan& p, const plan_week& week) {
-  std::vector<std::string_view> ids;
-  for (const auto& w : p.weeks) {
-    if (std::find(ids.begin(), ids.end(), w.phase_id) == ids.end()) ids.push_back(w.phase_id);
-  }
-  const auto it = std::find(ids.begin(), ids.end(), week.phase_id);
-  return {static_cast<int>(it - ids.begin()) + 1, static_cast<int>(ids.size())};
-}
-
-bool active(const plan_day& day) {
-  return std::any_of(day.sessions.begin(), day.sessions.end(),
-                     [](const session& s) { return s.type != session_type::rest; });
-}
-
-/// "4-5", or "5" when the band is a single score.
-std::string band(int low, int high) {
-  return low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high);
-}
-
-/// The pain-monitoring rules (docs/clinical-basis.md section 2) with the protocol's own thresholds.
-void render_pain_guide(std::string& out, const pain_rules& pain) {
-  out += "Pain score guide (0-10, during and the morning after; this protocol's thresholds):\n";
-  wrap(out, "  ", "  ",
-       fmt::format("{} and no worse next morning: carry on as planned.",
-                   band(0, pain.progress_max)));
-  if (pain.hold_max > pain.progress_max) {
-    wrap(out, "  ", "  ",
-         fmt::format("{}, or 1-2 points worse next morning: repeat this week's step, do not "
-                     "progress.",
-                     band(pain.progress_max + 1, pain.hold_max)));
-  }
-  wrap(out, "  ", "  ",
-       fmt::format("Above {}, rising during a session, limping or new swelling: stop the session "
-                   "and go back one step. Pain or swelling lasting more than 24 hours: cut back "
-                   "and tell your therapist.",
-                   pain.hold_max));
+/// A heading, wrapped when long, and its underline.
+void heading(std::string& out, std::string_view title, char underline) {
+  wrap(out, "", "", title);
+  out.append(std::min(detail::display_width(title), line_width), underline);
   out += '\n';
 }
 
-void render_list(std::string& out, std::string_view heading, std::string_view bullet,
-                 const std::vector<std::string>& items) {
+void list(std::string& out, std::string_view title, std::string_view bullet,
+          const std::vector<std::string>& items) {
   if (items.empty()) return;
-  out += fmt::format("{}\n{}\n", heading, std::string(heading.size(), '-'));
-  const std::string rest(bullet.size(), ' ');
+  out += title;
+  out += '\n';
+  const std::string rest(detail::display_width(bullet), ' ');
   for (const auto& item : items) wrap(out, bullet, rest, item);
   out += '\n';
 }
 
-// Referral notices under a heading of their own, before the other warnings.
-void render_warnings(std::string& out, const plan& p, unit_system units) {
-  std::vector<std::string> referrals;
-  std::vector<std::string> warnings;
-  warnings.reserve(p.warnings.size());
-  for (const auto& w : p.warnings) {
-    (is_referral(w.code) ? referrals : warnings).push_back(notice_text(w, units));
+using detail::joined;
+
+/// Items packed into lines after a `first` prefix (later lines indented as deep), separated by
+/// " · " and never split across lines unless one alone is wider than a line.
+void pack(std::string& out, std::string_view first, const std::vector<std::string>& items) {
+  const std::size_t indent = detail::display_width(first);
+  const std::string rest(indent, ' ');
+  std::string line(first);
+  std::size_t width = indent;
+  bool empty = true;
+  for (const auto& item : items) {
+    const std::size_t w = detail::display_width(item);
+    if (!empty && width + 3 + w > line_width) {
+      out += line + '\n';
+      line = rest;
+      width = indent;
+      empty = true;
+    }
+    if (empty && indent + w > line_width) {
+      wrap(out, line, rest, item);
+      line = rest;
+      continue;
+    }
+    if (!empty) {
+      line += " \u00b7 ";
+      width += 3;
+    }
+    line += item;
+    width += w;
+    empty = false;
   }
-  render_list(out, "Referral", "  ! ", referrals);
-  render_list(out, "Warnings", "  ! ", warnings);
+  if (!empty) out += line + '\n';
 }
 
-void render_header(std::string& out, const plan& p, unit_system units) {
-  const std::string title = "KNEE REHAB PLAN";
-  out += title + '\n' + std::string(title.size(), '=') + '\n';
-  wrap(out, "Condition:  ", "            ",
-       fmt::format("{} ({})", p.condition_name, p.condition_id));
-  wrap(out, "Protocol:   ", "            ", fmt::format("{} ({})", p.protocol_name, p.protocol_id));
-  wrap(out, "Dates:      ", "            ",
-       fmt::format("{} to {} ({} week{})", p.start.iso(), p.end.iso(), p.weeks.size(),
-                   p.weeks.size() == 1 ? "" : "s"));
-  wrap(out, "Running:    ", "            ",
-       fmt::format("{} a week before the injury -> target {} a week", amount(p.baseline, units),
-                   amount(p.target, units)));
-  wrap(out, "Easy pace:  ", "            ",
-       fmt::format("{} per {} (conversational: you can talk in full sentences)",
-                   p.easy_pace.format(units), to_string(units)));
-  out += '\n';
-  // Every warning comes before the first week (docs/plan-rules.md rule 7): a runner reads the
-  // top of a handout, not its end.
-  render_warnings(out, p, units);
-  if (p.weeks.empty()) return;
-
-  // The chart a runner looks at first: planned volume (#) against the week's cap (.).
-  double scale_max = 0;
-  for (const auto& w : p.weeks) {
-    scale_max = std::max({scale_max, w.run_total.in(units), w.run_cap.in(units)});
+void facts(std::string& out, const handout& h) {
+  for (const auto& f : h.facts) {
+    wrap(out, detail::pad(f.label + ":", 12), std::string(12, ' '), f.value);
   }
-  out += fmt::format("Weekly running ({}; # planned, . up to the cap):\n", to_string(units));
-  constexpr int bar_width = 40;
-  for (const auto& w : p.weeks) {
-    const auto cells = [&](distance d) {
-      if (scale_max <= 0) return 0;
-      return std::clamp(static_cast<int>(std::lround(d.in(units) / scale_max * bar_width)), 0,
-                        bar_width);
-    };
-    const int planned = cells(w.run_total);
-    const int cap = std::max(planned, cells(w.run_cap));
+  out += '\n';
+}
+
+void chart(std::string& out, const handout& h) {
+  if (h.chart.empty()) return;
+  double scale = 0;
+  for (const auto& b : h.chart) scale = std::max({scale, b.planned, b.cap});
+  out +=
+      fmt::format("Weekly running ({}): # planned, . up to the week's cap\n", to_string(h.units));
+  const auto cells = [&](double v) {
+    return scale <= 0
+               ? 0
+               : std::clamp(static_cast<int>(std::lround(v / scale * bar_width)), 0, bar_width);
+  };
+  for (const auto& b : h.chart) {
+    const int planned = cells(b.planned);
+    const int cap = std::max(planned, cells(b.cap));
     std::string bar(static_cast<std::size_t>(planned), '#');
     bar.append(static_cast<std::size_t>(cap - planned), '.');
     if (cap == 0) bar = "(no running)";
-    out += fmt::format("  Week {:>2}  {:<{}}  {:>5.1f} of {:>5.1f}{}\n", w.number, bar, bar_width,
-                       w.run_total.in(units), w.run_cap.in(units),
-                       w.lighter_week ? "  lighter week" : "");
+    out += fmt::format("  Week {:>2}  P{}  {:<{}}  {:>5.1f} of {:>5.1f}{}\n", b.week, b.phase, bar,
+                       bar_width, b.planned, b.cap, b.lighter_week ? "  lighter" : "");
+  }
+  for (const auto& ph : h.phases) {
+    const auto weeks = ph.first_week == ph.last_week
+                           ? fmt::format("week {}", ph.first_week)
+                           : fmt::format("weeks {}-{}", ph.first_week, ph.last_week);
+    wrap(out, fmt::format("  P{} = ", ph.index), "       ", fmt::format("{} ({})", ph.name, weeks));
   }
   out += '\n';
-  render_pain_guide(out, p.pain);
 }
 
-void render_session(std::string& out, const session& s, unit_system units) {
-  std::string title(detail::session_title(s.type));
-  if (s.type == session_type::cross_training && !s.activity.empty()) {
-    title += ": " + s.activity;
-  }
-  if (s.run) {
-    const run_session& r = *s.run;
-    std::string line = fmt::format("{} {}{}{}about {} min{}{}", title, amount(r.run, units),
-                                   r.continuous ? "" : " of running", dot, std::lround(r.minutes),
-                                   dot, surface_name(r.where));
-    if (r.hills) line += fmt::format("{}hills", dot);
-    if (r.downhill) line += fmt::format("{}downhill", dot);
-    if (r.speed) line += fmt::format("{}speed work", dot);
-    if (r.long_run) line += fmt::format("{}long run", dot);
-    if (s.minutes > std::lround(r.minutes)) {
-      line += fmt::format("{}{} min with warm-up and cool-down", dot, s.minutes);
-    }
-    wrap(out, "  [ ] ", "      ", line);
-    if (!r.intervals.empty()) wrap(out, "      ", "      ", detail::intervals_text(r.intervals));
-  } else if (s.exercises.empty()) {
-    wrap(out, s.type == session_type::rest ? "  " : "  [ ] ", "      ",
-         s.minutes > 0 ? fmt::format("{}{}about {} min", title, dot, s.minutes) : title);
+void first_page(std::string& out, const handout& h) {
+  heading(out, h.title, '=');
+  facts(out, h);
+  // Every warning comes before the first week (docs/plan-rules.md rule 7).
+  list(out, "REFERRAL", "  ! ", h.referrals);
+  list(out, "WARNINGS", "  ! ", h.warnings);
+  chart(out, h);
+  wrap(out, "", "",
+       "Each week: tick a session in the grid when done and note the day's pain; under the "
+       "grid, each exercise's dose and sessions (letters). How to: the last pages.");
+  out += '\n';
+  list(out, "How to read pain (0-10, during a session and the next morning)", "  - ", h.pain_guide);
+  list(out, "For every session", "  - ", h.notes);
+  list(out, "Advice", "  - ", h.advice);
+  if (!h.sources.empty()) wrap(out, "Sources: ", "  ", joined(h.sources, "; "));
+  out += '\n';
+}
+
+std::string cell_text(const handout_cell& c) {
+  if (!c.tick) return c.text;
+  return c.text.empty() ? "[ ]" : "[ ]" + c.text;
+}
+
+/// One grid row: the label (on a line of its own when it is too long), then seven cells.
+void grid_row(std::string& out, const std::string& label, const std::array<std::string, 7>& cells) {
+  std::string line;
+  if (detail::display_width(label) < label_width) {
+    line = detail::pad(label, label_width);
   } else {
-    wrap(out, "  ", "    ",
-         s.minutes > 0 ? fmt::format("{}{}about {} min", title, dot, s.minutes) : title);
+    wrap(out, "", "  ", label);
+    line.assign(label_width, ' ');
   }
-  for (const auto& e : s.exercises) {
-    const std::string& name = e.name().empty() ? e.exercise_id() : e.name();
-    wrap(out, "    [ ] ", "        ", fmt::format("{}: {}", name, describe(e.dose)));
-  }
-  for (const auto& note : s.notes) wrap(out, "      Note: ", "            ", note_text(note));
+  for (const auto& c : cells) line += detail::pad(c, cell_width);
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out += line + '\n';
 }
 
-void render_week(std::string& out, const plan& p, const plan_week& w, unit_system units) {
-  const auto [index, count] = position_of(p, w);
-  out += std::string(line_width, '-') + '\n';
-  wrap(out, "", "  ",
-       fmt::format("Week {}{}{} to {}{}Phase {}/{}: {}", w.number, dot, w.start.iso(),
-                   w.start.plus_days(6).iso(), dot, index, count, w.phase_name));
-  std::string volume = w.run_total.km() <= 0 && w.run_cap.km() <= 0
-                           ? std::string("Running: none this week")
-                           : fmt::format("Running: {} planned (cap {})", amount(w.run_total, units),
-                                         amount(w.run_cap, units));
-  if (w.lighter_week) volume += fmt::format("{}lighter week", dot);
-  if (w.week_in_phase > 1) volume += fmt::format("{}week {} of this phase", dot, w.week_in_phase);
-  wrap(out, "", "  ", volume);
-  if (!w.checkpoint.empty()) {
-    out += "Before this week, check:\n";
-    for (const auto& c : w.checkpoint) wrap(out, "  [ ] ", "      ", criterion_text(c));
+void grid(std::string& out, const handout_week& w) {
+  std::array<std::string, 7> days;
+  for (std::size_t i = 0; i < 7; ++i) {
+    days.at(i) = fmt::format("{} {}", detail::weekday_short_name(w.days.at(i).day_of_week()),
+                             w.days.at(i).day());
   }
-  for (const auto& d : w.days) {
-    out += '\n';
-    out += fmt::format("{} {}", detail::weekday_short_name(d.day.day_of_week()), d.day.iso());
-    // The day's total when it has more than one session: what the runner plans the day around.
-    int sessions = 0;
-    int minutes = 0;
-    for (const auto& s : d.sessions) {
-      sessions += s.minutes > 0 ? 1 : 0;
-      minutes += s.minutes;
+  grid_row(out, "Tick when done", days);
+  for (const auto& row : w.sessions) {
+    std::array<std::string, 7> cells;
+    for (std::size_t i = 0; i < 7; ++i) cells.at(i) = cell_text(row.cells.at(i));
+    grid_row(out, row.label, cells);
+  }
+  std::array<std::string, 7> minutes;
+  std::array<std::string, 7> pain;
+  for (std::size_t i = 0; i < 7; ++i) {
+    minutes.at(i) = w.minutes.at(i) > 0 ? fmt::format("{}", w.minutes.at(i)) : "rest";
+    pain.at(i) = w.active.at(i) ? "____" : "";
+  }
+  grid_row(out, "Minutes (estimated)", minutes);
+  grid_row(out, "Pain 0-10", pain);
+}
+
+/// The week's exercises, each once with its dose, then the letters of the sessions it is in
+/// (the grid's rows): "Clamshell 3 x 15 ........ A C". No heading: the first page says how a
+/// week reads, once.
+void exercises(std::string& out, const handout_week& w) {
+  if (w.exercises.empty()) return;
+  constexpr std::size_t letters_at = 66;
+  for (const auto& e : w.exercises) {
+    const std::string text =
+        fmt::format("{} {}{}", e.name, e.dose, e.twice_a_day ? ", twice a day" : "");
+    const std::string letters = joined(e.groups, " ");
+    std::string block;
+    detail::wrap(block, "  ", "    ", text, letters_at - 2);
+    block.pop_back();                         // the last line's newline: the letters go at its end
+    const auto last = block.rfind('\n') + 1;  // 0 when there is one line
+    const std::size_t width = detail::display_width(std::string_view(block).substr(last));
+    block += std::string(letters_at > width ? letters_at - width : 1, ' ') + letters;
+    out += block + '\n';
+  }
+}
+
+/// "30 min flat, hills (41 in all)": a run without its distance (the grid shows it).
+std::string run_brief(const handout_run& r) {
+  std::string text = fmt::format("{} min {}", r.minutes, r.surface);
+  if (!r.extras.empty()) text += ", " + joined(r.extras, ", ");
+  if (r.total_minutes > r.minutes) text += fmt::format(" ({} in all)", r.total_minutes);
+  if (r.label != "Run") text = r.label + " " + text;
+  if (!r.intervals.empty()) text += ": " + r.intervals;
+  return text;
+}
+
+/// The week's runs in words, runs alike said once: "Mon Wed: 65 min road (75 in all)".
+void runs(std::string& out, const handout_week& w) {
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < w.runs.size(); ++i) {
+    const std::string brief = run_brief(w.runs.at(i));
+    const auto alike = [&](const handout_run& x) { return run_brief(x) == brief; };
+    if (std::any_of(w.runs.begin(), w.runs.begin() + static_cast<long>(i), alike)) continue;
+    std::string days;
+    for (const auto& x : w.runs) {
+      if (alike(x))
+        days += (days.empty() ? "" : " ") +
+                std::string(detail::weekday_short_name(x.day.day_of_week()));
     }
-    if (sessions > 1) out += fmt::format("{}about {} min in all", dot, minutes);
-    out += '\n';
-    if (d.sessions.empty()) out += "  Rest\n";
-    for (const auto& s : d.sessions) render_session(out, s, units);
-    if (active(d)) out += "  Pain today (0-10): ____\n";
+    items.push_back(days + ": " + brief);
   }
+  if (!items.empty()) pack(out, "Runs  ", items);
+}
+
+/// "21-27 Dec", "28 Dec-3 Jan".
+std::string span(date from, date to) {
+  const std::string last = handout_day_name(to).substr(4);
+  if (from.month() == to.month()) return fmt::format("{}-{}", from.day(), last);
+  return fmt::format("{}-{}", handout_day_name(from).substr(4), last);
+}
+
+void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
+  std::string title = fmt::format("== WEEK {} of {} \u00b7 {} \u00b7 Phase {}", w.number, weeks,
+                                  span(w.start, w.end), w.phase.index);
+  title += w.run_cap > 0 || w.run_total > 0
+               ? fmt::format(" \u00b7 run {:.1f} of {:.1f} {} ", w.run_total, w.run_cap,
+                             to_string(w.units))
+               : std::string(" \u00b7 no running ");
+  if (w.lighter_week) title += "\u00b7 lighter week ";
+  // Filled with '=' to the width; a title too long for a line (big volumes, a lighter week)
+  // wraps instead.
+  title.append(line_width - std::min(line_width, detail::display_width(title)), '=');
+  wrap(out, "", "   ", title);
+  // The phase's name and goal where it starts; later weeks name it by number.
+  if (w.week_in_phase == 1) {
+    wrap(out, "", "  ", fmt::format("Phase {}: {}", w.phase.index, w.phase.name));
+    if (!w.phase.goal.empty()) wrap(out, "Goal: ", "  ", w.phase.goal);
+  }
+  if (!w.checkpoint.empty()) {
+    out += "Before this week, can you say yes to each?\n";
+    for (const auto& c : w.checkpoint) wrap(out, "  [ ] ", "      ", c.question);
+  }
+  grid(out, w);
+  runs(out, w);
+  exercises(out, w);
+}
+
+void exercise_page(std::string& out, const handout& h) {
+  if (h.exercises.empty()) return;
   out += '\n';
+  heading(out, "EXERCISES", '=');
+  for (const auto& e : h.exercises) {
+    std::string how;
+    for (std::size_t i = 0; i < e.instructions.size(); ++i) {
+      how += fmt::format("{}{}. {}", i == 0 ? "" : " ", i + 1, e.instructions.at(i));
+    }
+    if (how.empty()) how = fmt::format("Ask your therapist ('kneerehab exercise show {}').", e.id);
+    // One paragraph: steps, cues and notes run on, so that short cues fill the line.
+    if (!e.cues.empty()) {
+      how += " Cues: " + joined(e.cues, "; ");
+      if (how.back() != '.' && how.back() != '!' && how.back() != '?') how += '.';
+    }
+    for (const auto& n : e.notes) how += " Note: " + n;
+    if (!e.regression.empty()) how += " Easier: " + e.regression + ".";
+    if (!e.progression.empty()) how += " Harder: " + e.progression + ".";
+    wrap(out, "* ", "  ", e.name + ": " + how);
+  }
 }
 
 }  // namespace
 
 std::string render_text(const plan& p, const render_options& options) {
+  const handout h = make_handout(p, options.units, options.exercises);
   std::string out;
-  render_header(out, p, options.units);
-  for (const auto& w : p.weeks) render_week(out, p, w, options.units);
-  out += std::string(line_width, '=') + '\n';
-  render_list(out, "Advice", "  - ", p.advice);
-  render_list(out, "Sources", "  - ", p.sources);
+  first_page(out, h);
+  for (const auto& w : h.weeks) week_page(out, w, h.weeks.size());
+  exercise_page(out, h);
   return out;
 }
 

@@ -33,7 +33,14 @@ void plan_every_protocol(const kneerehab::catalogue& cat) {
       const auto outcome = kneerehab::make_plan(cat, request);
       if (const auto* p = std::get_if<kneerehab::plan>(&outcome)) {
         (void)kneerehab::render_json(*p);
-        (void)kneerehab::render_text(*p, {kneerehab::unit_system::mi});
+        // The handouts read the catalogue too (exercise pages, phase goals).
+        kneerehab::render_options options{kneerehab::unit_system::mi};
+        options.exercises = &cat;
+        for (const auto format :
+             {kneerehab::output_format::text, kneerehab::output_format::markdown,
+              kneerehab::output_format::html, kneerehab::output_format::csv}) {
+          (void)kneerehab::render(*p, format, options);
+        }
       }
     } catch (const kneerehab::error&) {
     }

@@ -12,7 +12,10 @@
 
 namespace kneerehab {
 
-enum class output_format { text, json, ics, fhir };
+class catalogue;
+
+/// Every format a plan renders to; the first four are handouts for people (docs/handouts.md).
+enum class output_format { text, markdown, html, csv, json, ics, fhir };
 std::string_view to_string(output_format format) noexcept;
 std::optional<output_format> parse_output_format(std::string_view text) noexcept;
 
@@ -25,10 +28,24 @@ struct render_options {
   /// The request's today: the iCalendar DTSTAMP and the FHIR CarePlan's `created`. Never the
   /// clock, so that the same request exports the same bytes. When absent, the plan's start.
   std::optional<date> today;
+  /// The catalogue the plan came from, for the handouts' exercise page (instructions, cues,
+  /// regression, progression) and phase goals. Not owned; may be null: the exercise page then
+  /// names the exercises only.
+  const catalogue* exercises = nullptr;
 };
 
-/// A plain-text handout, one block per week.
+/// A plain-text handout (make_handout, docs/handouts.md): a first page, one block per week, an
+/// exercise page. At most 80 columns (UTF-8 code points).
 std::string render_text(const plan& p, const render_options& options = {});
+/// The same handout in GitHub-flavoured Markdown: headings and tables.
+std::string render_markdown(const plan& p, const render_options& options = {});
+/// The same handout as one self-contained HTML page (no network: inline CSS and SVG chart) with
+/// print CSS: the first page(s), one printed page per week, the exercise page(s).
+std::string render_html(const plan& p, const render_options& options = {});
+/// CSV (RFC 4180, CRLF line ends): a header row, then one row per exercise or run of every
+/// session (and one per cross-training session); distances in the options' units, the unit in
+/// the column name (distance_km, distance_mi).
+std::string render_csv(const plan& p, const render_options& options = {});
 /// JSON per docs/plan.schema.json (schema id "kneerehab.plan/1"); distances in km.
 std::string render_json(const plan& p);
 /// iCalendar (RFC 5545): one all-day VEVENT per session that is not rest, with a stable UID
@@ -47,7 +64,8 @@ std::string render_text(const referral& r);
 /// JSON per docs/plan.schema.json, schema id "kneerehab.referral/1" (docs/plan-json.md,
 /// "Referral").
 std::string render_json(const referral& r);
-/// Dispatches on `format`. iCalendar and FHIR have no referral document: an empty string (the
+/// Dispatches on `format`: text and Markdown give render_text(r). HTML, CSV, iCalendar and FHIR
+/// have no referral document: an empty string (the
 /// CLI prints the referral on standard error only).
 std::string render(const referral& r, output_format format);
 
