@@ -212,3 +212,20 @@ TEST(Handout, APlanWithoutWeeksStillRendersInEveryHandoutFormat) {
   EXPECT_NE(render_markdown(p).find("# Knee rehab plan: "), std::string::npos);
   EXPECT_EQ(render_csv(p).find("\r\n"), render_csv(p).size() - 2);  // the header alone
 }
+
+TEST(Handout, TextWeekWithLastWeeksExercisesListsOnlyTheDosesThatChanged) {
+  // PCL phase 1: weeks 2 and 3 have the same exercises and sessions; only the mini squat's
+  // dose moves on. The text says so in a line and lists that dose alone; HTML lists it all.
+  const plan p = make("pcl-sprain-rehab", unit_system::km, 16);
+  const std::string text = render_text(p, with_catalogue(unit_system::km));
+  const auto week3 = text.find("== WEEK 3 of 16");
+  const auto week4 = text.find("== WEEK 4 of 16");
+  ASSERT_NE(week3, std::string::npos);
+  const std::string block = text.substr(week3, week4 - week3);
+  EXPECT_NE(block.find("Exercises and sessions as in week 2, with these doses:"), std::string::npos)
+      << block;
+  EXPECT_NE(block.find("Mini squat 3 x 12"), std::string::npos) << block;
+  EXPECT_EQ(block.find("Clamshell"), std::string::npos) << block;
+  const std::string html = render(p, output_format::html, with_catalogue(unit_system::km));
+  EXPECT_EQ(html.find("as in week"), std::string::npos);
+}

@@ -175,24 +175,51 @@ void grid(std::string& out, const handout_week& w) {
   grid_row(out, "Pain 0-10", pain);
 }
 
-/// The week's exercises, each once with its dose, then the letters of the sessions it is in
-/// (the grid's rows): "Clamshell 3 x 15 ........ A C". No heading: the first page says how a
-/// week reads, once.
-void exercises(std::string& out, const handout_week& w) {
-  if (w.exercises.empty()) return;
+/// One exercise row: "Clamshell 3 x 15 ........ A C", wrapped, the letters at the end.
+void exercise_row(std::string& out, const handout_item& e) {
   constexpr std::size_t letters_at = 66;
-  for (const auto& e : w.exercises) {
-    const std::string text =
-        fmt::format("{} {}{}", e.name, e.dose, e.twice_a_day ? ", twice a day" : "");
-    const std::string letters = joined(e.groups, " ");
-    std::string block;
-    detail::wrap(block, "  ", "    ", text, letters_at - 2);
-    block.pop_back();                         // the last line's newline: the letters go at its end
-    const auto last = block.rfind('\n') + 1;  // 0 when there is one line
-    const std::size_t width = detail::display_width(std::string_view(block).substr(last));
-    block += std::string(letters_at > width ? letters_at - width : 1, ' ') + letters;
-    out += block + '\n';
+  const std::string text =
+      fmt::format("{} {}{}", e.name, e.dose, e.twice_a_day ? ", twice a day" : "");
+  const std::string letters = joined(e.groups, " ");
+  std::string block;
+  detail::wrap(block, "  ", "    ", text, letters_at - 2);
+  block.pop_back();                         // the last line's newline: the letters go at its end
+  const auto last = block.rfind('\n') + 1;  // 0 when there is one line
+  const std::size_t width = detail::display_width(std::string_view(block).substr(last));
+  block += std::string(letters_at > width ? letters_at - width : 1, ' ') + letters;
+  out += block + '\n';
+}
+
+/// The same exercises in the same sessions as `before`, doses aside.
+bool same_exercises(const handout_week& w, const handout_week& before) {
+  return w.exercises.size() == before.exercises.size() &&
+         std::equal(w.exercises.begin(), w.exercises.end(), before.exercises.begin(),
+                    [](const handout_item& a, const handout_item& b) {
+                      return a.exercise_id == b.exercise_id && a.groups == b.groups &&
+                             a.twice_a_day == b.twice_a_day;
+                    });
+}
+
+/// The week's exercises, each once with its dose, then the letters of the sessions it is in
+/// (the grid's rows). No heading: the first page says how a week reads, once. A week with the
+/// exercises and sessions of the week before names it and lists only the doses that changed,
+/// so that a plan's text stays short enough to print (the HTML handout lists every week whole).
+void exercises(std::string& out, const handout_week& w, const handout_week* before) {
+  if (w.exercises.empty()) return;
+  if (before == nullptr || !same_exercises(w, *before)) {
+    for (const auto& e : w.exercises) exercise_row(out, e);
+    return;
   }
+  std::vector<const handout_item*> changed;
+  for (std::size_t i = 0; i < w.exercises.size(); ++i) {
+    if (w.exercises[i].dose != before->exercises[i].dose) changed.push_back(&w.exercises[i]);
+  }
+  if (changed.empty()) {
+    out += fmt::format("  Exercises, doses and sessions as in week {}.\n", before->number);
+    return;
+  }
+  out += fmt::format("  Exercises and sessions as in week {}, with these doses:\n", before->number);
+  for (const handout_item* e : changed) exercise_row(out, *e);
 }
 
 /// "30 min flat, hills (41 in all)": a run without its distance (the grid shows it).
@@ -230,7 +257,8 @@ std::string span(date from, date to) {
   return fmt::format("{}-{}", handout_day_name(from).substr(4), last);
 }
 
-void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
+void week_page(std::string& out, const handout_week& w, const handout_week* before,
+               std::size_t weeks) {
   std::string title = fmt::format("== WEEK {} of {} \u00b7 {} \u00b7 Phase {}", w.number, weeks,
                                   span(w.start, w.end), w.phase.index);
   title += w.run_cap > 0 || w.run_total > 0
@@ -253,7 +281,7 @@ void week_page(std::string& out, const handout_week& w, std::size_t weeks) {
   }
   grid(out, w);
   runs(out, w);
-  exercises(out, w);
+  exercises(out, w, before);
 }
 
 void exercise_page(std::string& out, const handout& h) {
@@ -284,7 +312,9 @@ std::string render_text(const plan& p, const render_options& options) {
   const handout h = make_handout(p, options.units, options.exercises);
   std::string out;
   first_page(out, h);
-  for (const auto& w : h.weeks) week_page(out, w, h.weeks.size());
+  for (std::size_t i = 0; i < h.weeks.size(); ++i) {
+    week_page(out, h.weeks[i], i > 0 ? &h.weeks[i - 1] : nullptr, h.weeks.size());
+  }
   exercise_page(out, h);
   return out;
 }
