@@ -197,6 +197,11 @@ void render_header(std::string& out, const plan& p, unit_system units) {
   wrap(out, "Condition:  ", "            ",
        fmt::format("{} ({})", p.condition_name, p.condition_id));
   wrap(out, "Protocol:   ", "            ", fmt::format("{} ({})", p.protocol_name, p.protocol_id));
+  if (!p.protocol_author.empty()) {
+    wrap(out, "            ", "            ",
+         fmt::format("{} by {}, version {}", p.protocol_origin, p.protocol_author,
+                     p.protocol_version));
+  }
   wrap(out, "Dates:      ", "            ",
        fmt::format("{} to {} ({} week{})", p.start.iso(), p.end.iso(), p.weeks.size(),
                    p.weeks.size() == 1 ? "" : "s"));
