@@ -187,4 +187,22 @@ TEST(ProtocolFile, DiffSaysWhatChangedPhaseByPhase) {
                 kneerehab::describe(press->dose) + "; removed leg-press"});
 }
 
+// The complete example of docs/protocol-files.md is a valid protocol file whose plans keep
+// every rule: the documentation cannot drift from what the reader accepts.
+TEST(ProtocolFile, TheDocumentedExampleIsValid) {
+  const auto doc =
+      kneerehab::testing::read_file(std::string(KNEEREHAB_SOURCE_DIR) + "/docs/protocol-files.md");
+  const auto start = doc.find("```toml\n");
+  ASSERT_NE(start, std::string::npos);
+  const auto end = doc.find("```", start + 8);
+  const auto text = doc.substr(start + 8, end - start - 8);
+  const auto& cat = shipped_catalogue();
+  const auto file = kneerehab::parse_protocol_file(text, "docs/protocol-files.md", cat);
+  EXPECT_EQ(file.about.author, "A. Therapist, Riverside Physio");
+  const auto joined = kneerehab::overlay(cat, {{}, {file.content}});
+  EXPECT_TRUE(
+      kneerehab::trial_protocol(joined, file.content.id, kneerehab::date::from_ymd(2026, 1, 5))
+          .empty());
+}
+
 }  // namespace
