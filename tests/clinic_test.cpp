@@ -384,6 +384,22 @@ TEST_F(Clinic, WritingCommandsNeedAClinic) {
             "kneerehab protocol delete: 'protocol delete' writes to a clinic database; accepted: "
             "--clinic FILE (or $KNEEREHAB_CLINIC), made by 'kneerehab clinic init FILE'\n"
             "Run 'kneerehab protocol delete --help' for usage.\n");
+  auto r2 = run({"protocol"});
+  EXPECT_EQ(r2.exit_code, 2);
+  EXPECT_EQ(r2.err,
+            "kneerehab protocol: expected 'kneerehab protocol ACTION ...'; accepted actions: show, "
+            "export, validate, import, clone, diff, delete\n"
+            "Run 'kneerehab protocol --help' for usage.\n");
+  r2 = run({"clinic", "wipe", "x.db"});
+  EXPECT_EQ(r2.exit_code, 2);
+  EXPECT_EQ(r2.err,
+            "kneerehab clinic: unknown action 'wipe'; accepted: init, check, migrate\n"
+            "Run 'kneerehab clinic --help' for usage.\n");
+  r2 = run({"protocol", "diff", "patellofemoral-pain-rehab"});
+  EXPECT_EQ(r2.exit_code, 2);
+  EXPECT_EQ(r2.err,
+            "kneerehab protocol: 'protocol diff' needs two protocol ids or files\n"
+            "Run 'kneerehab protocol --help' for usage.\n");
 }
 
 }  // namespace

@@ -262,6 +262,11 @@ int run_protocol(const std::vector<std::string>& args, const global_options& glo
   if (verb == "clone") return clone_protocol(args, global);
   if (verb == "delete") return delete_protocol_id(args, global);
   if (verb == "diff") return diff_protocols(args, global);
+  if (verb.empty()) {
+    throw usage_error("protocol",
+                      "expected 'kneerehab protocol ACTION ...'; accepted actions: "
+                      "show, export, validate, import, clone, diff, delete");
+  }
   if (verb != "show") {
     throw usage_error("protocol",
                       fmt::format("unknown action {}; accepted: show, export, validate, import, "

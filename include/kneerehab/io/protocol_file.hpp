@@ -37,9 +37,9 @@ inline constexpr std::uintmax_t max_item_file_bytes = 1024 * 1024;
 /// file:line:column, thrown as one error(errc::invalid_protocol) whose diagnostics() list them:
 /// TOML syntax, unknown keys, wrong types, missing fields, ids that name nothing (with the
 /// nearest ids), phases out of order, min weeks above max, dosages out of range, running rules
-/// looser than docs/plan-rules.md, exercises a phase bars. `display_name` names the file in
-/// messages. A missing or unreadable file is error(errc::io); a file over max_item_file_bytes,
-/// or not a regular file, error(errc::invalid_input).
+/// looser than docs/plan-rules.md, exercises a phase bars. Messages name the file by `path`.
+/// A missing or unreadable file is error(errc::io); a file over max_item_file_bytes, or not a
+/// regular file, error(errc::invalid_input).
 protocol_file read_protocol_file(const std::filesystem::path& path, const catalogue& base);
 
 /// As read_protocol_file, on text already read; `source_name` names it in messages.
