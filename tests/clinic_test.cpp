@@ -363,6 +363,41 @@ TEST_F(Clinic, ALockedNewerOrForeignClinicIsRefusedUnchanged) {
   EXPECT_EQ(r.out, clinic().string() + " is already at schema version 1; nothing to do\n");
 }
 
+// A file of an older layout (version 0: marked as a clinic database, no tables yet) is read
+// by nothing that writes until it is migrated; migrating copies it first.
+TEST_F(Clinic, MigrateCopiesTheFileThenAppliesTheMissingSteps) {
+  const auto old = dir_ / "old.db";
+  {
+    SQLite::Database db(old.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA application_id = 1263682353");  // "KRC1"
+  }
+  const auto before = read_file(old);
+  write_file(dir_ / "p.toml", exported("patellofemoral-pain-rehab"));
+  auto r = run({"--clinic", old.string(), "protocol", "import", (dir_ / "p.toml").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "kneerehab: clinic database '" + old.string() +
+                       "': schema version 0 is older than this kneerehab reads (1); run "
+                       "'kneerehab clinic migrate " +
+                       old.string() + "' first\n");
+  EXPECT_TRUE(read_file(old) == before);
+  r = run({"clinic", "check", old.string()});
+  EXPECT_EQ(r.out, old.string() +
+                       ": clinic database, schema version 0 (run 'kneerehab clinic "
+                       "migrate' to upgrade); 0 protocols, 0 exercises\n");
+
+  r = run({"clinic", "migrate", old.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "migrated " + old.string() + " to schema version 1 (backup: " + old.string() +
+                       ".backup-v0)\n");
+  EXPECT_TRUE(read_file(old.string() + ".backup-v0") == before);
+  r = run({"clinic", "check", old.string()});
+  EXPECT_EQ(r.out, old.string() +
+                       ": clinic database, schema version 1; 0 protocols, 0 "
+                       "exercises\n");
+  r = run({"--clinic", old.string(), "protocol", "import", (dir_ / "p.toml").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST_F(Clinic, AReadOnlyClinicIsRefusedUnchanged) {
   write_file(dir_ / "p.toml", exported("patellofemoral-pain-rehab"));
   const auto p = (dir_ / "p.toml").string();

@@ -94,16 +94,19 @@ int checked_version(SQLite::Database& db, const fs::path& path) {
   return version;
 }
 
-std::unique_ptr<SQLite::Database> open(const fs::path& path, bool write) {
+// Opens the clinic; only `clinic check` (`any_older`) reads a file of an older layout: every
+// other use needs the tables of the current one.
+std::unique_ptr<SQLite::Database> open(const fs::path& path, bool write, bool any_older = false) {
   check_file(path);
   try {
     auto db = std::make_unique<SQLite::Database>(
         path.string(), write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY, busy_timeout_ms);
     const int version = checked_version(*db, path);
-    if (write && version < clinic_schema_version) {
-      fail(path, fmt::format("schema version {} is older than this kneerehab writes ({}); "
-                             "run 'kneerehab clinic migrate {}' first",
-                             version, clinic_schema_version, path.string()));
+    if (!any_older && version < clinic_schema_version) {
+      fail(path,
+           fmt::format("schema version {} is older than this kneerehab {} ({}); "
+                       "run 'kneerehab clinic migrate {}' first",
+                       version, write ? "writes" : "reads", clinic_schema_version, path.string()));
     }
     return db;
   } catch (const SQLite::Exception& e) {
@@ -258,12 +261,14 @@ void init_clinic(const fs::path& path) {
 }
 
 clinic_status check_clinic(const fs::path& path) {
-  const auto db = open(path, false);
+  const auto db = open(path, false, true);
   try {
     clinic_status status;
     status.schema_version = db->execAndGet("PRAGMA user_version").getInt();
-    status.protocols = count(*db, "clinic_protocols");
-    status.exercises = count(*db, "clinic_exercises");
+    if (status.schema_version >= 1) {  // the tables of version 1
+      status.protocols = count(*db, "clinic_protocols");
+      status.exercises = count(*db, "clinic_exercises");
+    }
     const auto integrity = db->execAndGet("PRAGMA quick_check").getString();
     if (integrity != "ok") fail(path, "the file is corrupt (" + integrity + ")");
     return status;
