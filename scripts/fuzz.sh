@@ -4,14 +4,15 @@
 # corpus in tests/fuzzing/corpus/; crashes land in build/fuzz/artifacts/. Copy a crash input
 # into tests/fuzzing/corpus/<target>/ once it is fixed, so the robustness ctests replay it.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: cli_args, catalogue_bytes (default both)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: cli_args, catalogue_bytes, protocol_file
+#                                             (default all three)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-600}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(cli_args catalogue_bytes); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(cli_args catalogue_bytes protocol_file); fi
 
 if ! command -v clang++-14 >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "ok installed"; then
   sudo=""
@@ -38,6 +39,8 @@ for target in "${targets[@]}"; do
   if [ "$target" = catalogue_bytes ]; then
     cp -n exercises.db "$corpus"/shipped-exercises.db
     extra=(-max_len=1048576)
+  elif [ "$target" = protocol_file ]; then
+    extra=(-max_len=65536 -dict=tests/fuzzing/protocol_file.dict)
   else
     extra=(-max_len=2048 -dict=tests/fuzzing/cli_args.dict)
   fi

@@ -89,7 +89,7 @@ TEST(Cli, VersionAndHelp) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("red-flags"), std::string::npos);
   for (const char* command : {"conditions", "condition", "exercises", "exercise", "protocols",
-                              "protocol", "red-flags", "plan"}) {
+                              "protocol", "red-flags", "clinic", "plan"}) {
     r = run({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find(std::string("kneerehab ") + command), std::string::npos) << command;
@@ -101,7 +101,7 @@ TEST(Cli, UnknownCommandSaysWhatIsAccepted) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "kneerehab: unknown command 'frobnicate'; accepted: conditions, condition show, "
-            "exercises, exercise show, protocols, protocol show, red-flags, plan\n"
+            "exercises, exercise show, protocols, protocol show, red-flags, clinic, plan\n"
             "Run 'kneerehab --help' for usage.\n");
   EXPECT_EQ(r.out, "");
 }
@@ -476,8 +476,8 @@ TEST(Cli, EveryUnexpectedWordIsAUsageError) {
        "(--run-days mon,wed,fri; --symptom A --symptom B)\n"
        "Run 'kneerehab plan --help' for usage.\n"},
       {{"--bogus", "conditions"},
-       "kneerehab: unknown option '--bogus'; accepted before the command: --db, --units, --help, "
-       "--version\nRun 'kneerehab --help' for usage.\n"},
+       "kneerehab: unknown option '--bogus'; accepted before the command: --db, --clinic, "
+       "--units, --help, --version\nRun 'kneerehab --help' for usage.\n"},
       {{"exercises", "foo"},
        "kneerehab exercises: unexpected argument 'foo'\n"
        "Run 'kneerehab exercises --help' for usage.\n"},
@@ -1029,10 +1029,9 @@ TEST(CliExport, ProtocolExportsAsAFhirBundle) {
   r = run({"protocol", "export", "patellofemoral-pain-standard", "--format", "fhir"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("did you mean patellofemoral-pain-rehab?"), std::string::npos) << r.err;
-  r = run({"protocol", "export", "patellofemoral-pain-rehab", "--format", "toml"});
+  r = run({"protocol", "export", "patellofemoral-pain-rehab", "--format", "yaml"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
-            "kneerehab: --format toml is not available in this version yet; accepted: fhir\n");
+  EXPECT_EQ(r.err, "kneerehab: --format 'yaml' is not valid; accepted: toml, fhir\n");
   r = run({"protocol", "export", "patellofemoral-pain-rehab", "--format", "fhir", "-o",
            (dir.path() / "missing" / "p.json").string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;

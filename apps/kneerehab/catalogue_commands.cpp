@@ -1,5 +1,6 @@
 // The catalogue commands: conditions, condition show, exercises, exercise show, protocols,
-// protocol show, red-flags. Every word is checked before the database is opened.
+// red-flags (the protocol command is in protocol_commands.cpp). Every word is checked before the
+// database is opened.
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -11,9 +12,9 @@
 #include "kneerehab/core/ids.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/io/output_file.hpp"
+#include "kneerehab/io/protocol_file.hpp"
 #include "kneerehab/model/enum_names.hpp"
 #include "kneerehab/render/catalogue_text.hpp"
-#include "kneerehab/render/protocol_fhir.hpp"
 
 namespace kneerehab::cli {
 namespace {
@@ -57,6 +58,8 @@ int show_exercise(const catalogue& cat, const std::string& id) {
   return ok;
 }
 
+}  // namespace
+
 int show_protocol(const catalogue& cat, const std::string& id) {
   const auto* p = cat.find_protocol(id);
   if (p == nullptr) {
@@ -65,6 +68,8 @@ int show_protocol(const catalogue& cat, const std::string& id) {
   std::cout << describe_protocol(cat, *p);
   return ok;
 }
+
+namespace {
 
 po::options_description exercises_options() {
   po::options_description options("Options of 'kneerehab exercises'");
@@ -92,50 +97,68 @@ std::optional<exercise_category> category_option(const po::variables_map& vm) {
   return category;
 }
 
-po::options_description protocol_export_options() {
-  po::options_description options("Options of 'kneerehab protocol export ID'");
-  options.add_options()("format", po::value<std::string>()->default_value("toml"),
-                        "toml|fhir: a protocol file, or an HL7 FHIR R4 Bundle (PlanDefinition "
-                        "and its ActivityDefinitions)")(
-      "output,o", po::value<std::string>(), "write to FILE (atomically) instead of stdout");
+po::options_description exercise_export_options() {
+  po::options_description options("Options of 'kneerehab exercise export ID'");
+  options.add_options()("output,o", po::value<std::string>(),
+                        "write to FILE (atomically) instead of stdout");
   return options;
 }
 
-// protocol export ID [--format toml|fhir] [-o FILE]
-int export_protocol(const std::vector<std::string>& args, const global_options& global) {
+// exercise export ID [-o FILE]
+int export_exercise(const std::vector<std::string>& args, const global_options& global) {
   if (args.size() < 2 || args[1].rfind('-', 0) == 0) {
-    throw usage_error("protocol", "'protocol export' needs an id");
+    throw usage_error("exercise", "'exercise export' needs an id");
   }
-  const std::string id = args[1];
   const std::vector<std::string> rest(args.begin() + 2, args.end());
-  const auto vm = parse_command_options("protocol export", rest, protocol_export_options(),
-                                        "; accepted: --format toml|fhir, -o FILE");
-  const auto& format = vm["format"].as<std::string>();
-  if (format == "toml") {
-    throw error::invalid_input(
-        "--format toml is not available in this version yet; accepted: fhir");
+  const auto vm = parse_command_options("exercise export", rest, exercise_export_options(),
+                                        "; accepted: -o FILE");
+  const auto view = open_command_catalogue(global);
+  const auto* e = view.cat.find_exercise(args[1]);
+  if (e == nullptr) {
+    throw error::not_found(unknown_id_message("exercise", args[1], ids_of(view.cat.exercises())));
   }
-  if (format != "fhir") {
-    throw error::invalid_input(
-        fmt::format("--format {} is not valid; accepted: toml, fhir", quoted_for_message(format)));
-  }
-  const auto cat = open_catalogue(global.db, catalogue_selection::protocol(id));
-  const auto* p = cat.find_protocol(id);
-  if (p == nullptr) {
-    throw error::not_found(unknown_id_message("protocol", id, ids_of(cat.protocols())));
-  }
-  const auto bytes = render_protocol_fhir(cat, *p);
-  if (vm.count("output")) {
-    output_file_options options;
-    options.never_overwrite.push_back({global.db, "the catalogue database (--db)"});
-    write_file_atomically(vm["output"].as<std::string>(), bytes, options);
-  } else {
+  const auto bytes = exercise_file_text(*e, view.exercise_source(e->id).about);
+  if (!vm.count("output")) {
     std::cout << bytes;
+    return ok;
   }
+  output_file_options options;
+  options.never_overwrite.push_back({global.db, "the catalogue database (--db)"});
+  if (global.clinic) options.never_overwrite.push_back({*global.clinic, "the clinic database"});
+  write_file_atomically(vm["output"].as<std::string>(), bytes, options);
+  return ok;
+}
+
+// exercise import FILE --clinic C
+int import_exercise_file(const std::vector<std::string>& args, const global_options& global) {
+  if (args.size() != 2 || args[1].rfind('-', 0) == 0) {
+    throw usage_error("exercise", "'exercise import' takes one exercise file");
+  }
+  const auto clinic = require_clinic(global, "exercise import");
+  const auto view = open_command_catalogue(global);
+  const auto file = read_exercise_file(args[1], view.cat);
+  const auto origin = import_exercise(clinic, view, file);
+  std::cout << fmt::format("imported exercise '{}' ({}, {} version {}) into {}\n", file.content.id,
+                           to_string(origin), file.about.author, file.about.version,
+                           clinic.string());
   return ok;
 }
 
 }  // namespace
+
+std::string exercise_help() {
+  std::ostringstream text;
+  text << "Usage: kneerehab exercise show ID\n"
+          "       kneerehab exercise export ID [-o FILE]\n"
+          "       kneerehab --clinic FILE exercise import EXERCISE_FILE\n\n"
+          "show: instructions, cues, default dosage, easier and harder versions.\n"
+          "export: the exercise as an exercise file (TOML, docs/protocol-files.md).\n"
+          "import: adds the file's exercise to the clinic database, or replaces the clinic's\n"
+          "  version, in one transaction; its regression and progression must name exercises\n"
+          "  of the catalogue or the clinic, and it joins their chain.\n\n"
+       << exercise_export_options();
+  return text.str();
+}
 
 std::string exercises_help() {
   std::ostringstream text;
@@ -161,43 +184,34 @@ int run_exercises(const std::vector<std::string>& args, const global_options& gl
   const auto vm = parse_exercises_options(args);
   const auto category = category_option(vm);
   const auto search = vm.count("search") ? vm["search"].as<std::string>() : std::string();
-  const auto cat = open_catalogue(global.db);
-  const auto found = find_exercises(cat, category, search);
-  std::cout << (found.empty() ? std::string("No exercises match.\n") : list_exercises(found));
+  const auto view = open_command_catalogue(global);
+  const auto found = find_exercises(view.cat, category, search);
+  if (found.empty()) {
+    std::cout << "No exercises match.\n";
+  } else {
+    std::cout << (global.clinic ? list_exercises(found, view.exercises) : list_exercises(found));
+  }
   return ok;
 }
 
 int run_exercise(const std::vector<std::string>& args, const global_options& global) {
+  if (!args.empty() && args[0] == "export") return export_exercise(args, global);
+  if (!args.empty() && args[0] == "import") return import_exercise_file(args, global);
   const auto id = expect_show_id("exercise", args);
   // The whole catalogue: catalogue_selection has no kind for one exercise (and its
   // regression and progression) yet.
-  return show_exercise(open_catalogue(global.db), id);
+  return show_exercise(open_command_catalogue(global).cat, id);
 }
 
 int run_protocols(const std::vector<std::string>& args, const global_options& global) {
   expect_no_args("protocols", args);
-  std::cout << list_protocols(open_catalogue(global.db));
+  if (global.clinic) {
+    const auto view = open_command_catalogue(global);
+    std::cout << list_protocols(view.cat, view.protocols);
+  } else {
+    std::cout << list_protocols(open_catalogue(global.db));
+  }
   return ok;
-}
-
-std::string protocol_help() {
-  std::ostringstream text;
-  text << "Usage: kneerehab protocol show ID\n"
-          "       kneerehab protocol export ID [--format toml|fhir] [-o FILE]\n\n"
-          "show: a protocol's phases, entry criteria, dosages, running rules, advice, sources.\n"
-          "export --format fhir: the protocol as an HL7 FHIR R4 Bundle (type collection) of a\n"
-          "PlanDefinition (one action per phase, entry criteria as start conditions) and an\n"
-          "ActivityDefinition per exercise; the same protocol gives the same bytes.\n\n"
-       << protocol_export_options();
-  return text.str();
-}
-
-int run_protocol(const std::vector<std::string>& args, const global_options& global) {
-  if (!args.empty() && args[0] == "export") return export_protocol(args, global);
-  const auto id = expect_show_id("protocol", args);
-  // The protocol, its condition, the exercises and ladders of its phases: all that
-  // describe_protocol reads.
-  return show_protocol(open_catalogue(global.db, catalogue_selection::protocol(id)), id);
 }
 
 int run_red_flags(const std::vector<std::string>& args, const global_options& global) {

@@ -13,6 +13,7 @@
 
 #include "kneerehab/catalogue/catalogue.hpp"
 #include "kneerehab/io/catalogue_database.hpp"
+#include "kneerehab/io/clinic_database.hpp"
 #include "kneerehab/model/units.hpp"
 #include "kneerehab/plan/profile.hpp"
 
@@ -38,6 +39,8 @@ class usage_error : public std::runtime_error {
 
 struct global_options {
   std::filesystem::path db;  ///< resolved catalogue path
+  /// --clinic, else $KNEEREHAB_CLINIC: the clinic database laid over the catalogue.
+  std::optional<std::filesystem::path> clinic;
   unit_system units = unit_system::km;
 };
 
@@ -63,6 +66,13 @@ std::filesystem::path resolve_catalogue_path(const std::string& db_option);
 /// The repository's exercises.db for the build tree's executable; for any other copy,
 /// <install prefix>/share/kneerehab/exercises.db with the prefix fixed at configure time.
 std::filesystem::path default_catalogue_path();
+/// --clinic, then $KNEEREHAB_CLINIC; nullopt when neither is set.
+std::optional<std::filesystem::path> resolve_clinic_path(const std::string& clinic_option);
+/// The catalogue of a command: the shipped one, with the clinic's items over it when --clinic
+/// is given.
+layered_catalogue open_command_catalogue(const global_options& global);
+/// The clinic database a command writes to; a usage error naming `command` without --clinic.
+std::filesystem::path require_clinic(const global_options& global, std::string_view command);
 /// Lines for --help saying which catalogue is used and why.
 std::string catalogue_path_help();
 
@@ -73,6 +83,7 @@ int run_exercises(const std::vector<std::string>& args, const global_options& gl
 int run_exercise(const std::vector<std::string>& args, const global_options& global);
 int run_protocols(const std::vector<std::string>& args, const global_options& global);
 int run_protocol(const std::vector<std::string>& args, const global_options& global);
+int run_clinic(const std::vector<std::string>& args, const global_options& global);
 int run_red_flags(const std::vector<std::string>& args, const global_options& global);
 int run_plan_command(const std::vector<std::string>& args, const global_options& global);
 
@@ -84,7 +95,10 @@ int run_plan_command(const std::vector<std::string>& args, const global_options&
 /// is the database opened twice.
 class plan_catalogue {
  public:
-  plan_catalogue(std::filesystem::path db, catalogue_selection selection);
+  plan_catalogue(std::filesystem::path db, catalogue_selection selection,
+                 std::optional<std::filesystem::path> clinic = std::nullopt);
+  /// Where the protocol of a plan comes from: origin, author and version for a clinic's one.
+  const catalogue_item_source& protocol_source(std::string_view id);
 
   /// The catalogue for the red-flag screen (every red flag and symptom is in any selection).
   /// Throws what opening it throws, and again on every later call.
@@ -98,7 +112,9 @@ class plan_catalogue {
 
   std::filesystem::path db_;
   catalogue_selection selection_;
+  std::optional<std::filesystem::path> clinic_;
   std::optional<catalogue> cat_;
+  std::optional<layered_catalogue> layered_;
   std::exception_ptr failure_;
 };
 
@@ -135,6 +151,9 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
 std::optional<int> refer_at_safety_gate(const plan_words& words, plan_catalogue& cat);
 
 std::string exercises_help();
+std::string exercise_help();
+std::string clinic_help();
+int show_protocol(const catalogue& cat, const std::string& id);
 std::string protocol_help();
 std::string plan_command_help();
 

@@ -30,6 +30,28 @@ std::filesystem::path resolve_catalogue_path(const std::string& db_option) {
   return default_catalogue_path();
 }
 
+std::optional<std::filesystem::path> resolve_clinic_path(const std::string& clinic_option) {
+  if (!clinic_option.empty()) return clinic_option;
+  if (const char* env = std::getenv("KNEEREHAB_CLINIC"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return std::nullopt;
+}
+
+layered_catalogue open_command_catalogue(const global_options& global) {
+  return open_layered_catalogue(global.db, global.clinic);
+}
+
+std::filesystem::path require_clinic(const global_options& global, std::string_view command) {
+  if (!global.clinic) {
+    throw usage_error(std::string(command),
+                      fmt::format("'{}' writes to a clinic database; accepted: --clinic FILE "
+                                  "(or $KNEEREHAB_CLINIC), made by 'kneerehab clinic init FILE'",
+                                  command));
+  }
+  return *global.clinic;
+}
+
 std::string catalogue_path_help() {
   const char* env = std::getenv("KNEEREHAB_DB");
   const bool from_env = env != nullptr && *env != '\0';

@@ -4,8 +4,18 @@
 
 namespace kneerehab::cli {
 
-plan_catalogue::plan_catalogue(std::filesystem::path db, catalogue_selection selection)
-    : db_(std::move(db)), selection_(std::move(selection)) {}
+plan_catalogue::plan_catalogue(std::filesystem::path db, catalogue_selection selection,
+                               std::optional<std::filesystem::path> clinic)
+    : db_(std::move(db)), selection_(std::move(selection)), clinic_(std::move(clinic)) {
+  // A clinic's items are laid over the whole catalogue: no selection.
+  if (clinic_) selection_ = catalogue_selection::all();
+}
+
+const catalogue_item_source& plan_catalogue::protocol_source(std::string_view id) {
+  static const catalogue_item_source built_in{"", item_origin::built_in, builtin_provenance()};
+  open();
+  return layered_ ? layered_->protocol_source(id) : built_in;
+}
 
 const catalogue& plan_catalogue::for_screening() {
   open();
@@ -25,6 +35,11 @@ void plan_catalogue::open() {
   if (failure_) std::rethrow_exception(failure_);
   if (cat_) return;
   try {
+    if (clinic_) {
+      layered_ = open_layered_catalogue(db_, clinic_);
+      cat_ = layered_->cat;
+      return;
+    }
     cat_ = open_catalogue(db_, selection_);
   } catch (const error& e) {
     if (e.code() != errc::not_found || selection_.what == catalogue_selection::scope::all) {

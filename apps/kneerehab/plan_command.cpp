@@ -358,7 +358,7 @@ std::string plan_command_help() {
 
 int run_plan_command(const std::vector<std::string>& args, const global_options& global) {
   const auto words = read_plan_words(args);
-  plan_catalogue cat(global.db, words.selection);
+  plan_catalogue cat(global.db, words.selection, global.clinic);
   if (const auto referred = refer_at_safety_gate(words, cat)) return *referred;
   return plan_on_catalogue(args, global, cat);
 }
@@ -372,10 +372,18 @@ int plan_on_catalogue(const std::vector<std::string>& args, const global_options
   if (const auto* r = std::get_if<referral>(&outcome)) {
     return print_referral(*r, format == output_format::json && !vm.count("output"));
   }
+  auto planned = std::get<plan>(outcome);
+  // A clinic's protocol is named with its author and version in every output.
+  if (const auto& source = cat.protocol_source(planned.protocol_id);
+      source.origin != item_origin::built_in) {
+    planned.protocol_origin = std::string(to_string(source.origin));
+    planned.protocol_author = source.about.author;
+    planned.protocol_version = source.about.version;
+  }
   // The request's today stamps the exports (DTSTAMP, CarePlan.created): never the clock.
   render_options options{global.units, request.today};
   options.exercises = &cat.for_request(request);  // the handouts' exercise page
-  const auto bytes = render(std::get<plan>(outcome), format, options);
+  const auto bytes = render(planned, format, options);
   if (vm.count("output")) {
     write_output_file(vm["output"].as<std::string>(), bytes, global);
   } else {

@@ -20,6 +20,7 @@ namespace {
 constexpr std::string_view global_options_help =
     "Global options (before or after the command):\n"
     "  --db PATH         catalogue database (default below)\n"
+    "  --clinic FILE     clinic database laid over the catalogue (or $KNEEREHAB_CLINIC)\n"
     "  --units km|mi     units of distances and pace (default km; JSON is always km)\n"
     "  -h, --help        show help (also after a command)\n"
     "  --version         show the version\n";
@@ -28,6 +29,7 @@ struct command_line {
   std::string command;
   std::vector<std::string> args;  ///< the words after the command, global options removed
   std::string db;
+  std::string clinic;
   std::string units = "km";
   bool help = false;
   bool version = false;
@@ -54,7 +56,7 @@ command_line split_command_line(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
     const auto [name, inline_value] = split_option(word);
-    if (name == "--db" || name == "--units") {
+    if (name == "--db" || name == "--units" || name == "--clinic") {
       std::string value;
       if (inline_value) {
         value = std::string(*inline_value);
@@ -64,9 +66,12 @@ command_line split_command_line(int argc, char** argv) {
         note_mistake(line, fmt::format("{} needs a value", name));
         continue;
       }
-      (name == "--db" ? line.db : line.units) = value;
+      (name == "--db" ? line.db : name == "--clinic" ? line.clinic : line.units) = value;
       if (name == "--db" && value.empty()) {
         note_mistake(line, "--db '' is not valid; accepted: the path of a catalogue database");
+      }
+      if (name == "--clinic" && value.empty()) {
+        note_mistake(line, "--clinic '' is not valid; accepted: the path of a clinic database");
       }
     } else if (word == "--help" || word == "-h") {
       line.help = true;
@@ -76,7 +81,7 @@ command_line split_command_line(int argc, char** argv) {
       line.args.emplace_back(word);
     } else if (word.rfind('-', 0) == 0) {
       note_mistake(line, fmt::format("unknown option {}; accepted before the command: --db, "
-                                     "--units, --help, --version",
+                                     "--clinic, --units, --help, --version",
                                      quoted_for_message(word)));
     } else {
       line.command = std::string(word);
@@ -94,11 +99,12 @@ global_options resolve_globals(const command_line& line) {
   }
   global.units = *units;
   global.db = resolve_catalogue_path(line.db);
+  global.clinic = resolve_clinic_path(line.clinic);
   return global;
 }
 
 void print_main_help() {
-  std::cout << "Usage: kneerehab [--db PATH] [--units km|mi] COMMAND [options]\n\n"
+  std::cout << "Usage: kneerehab [--db PATH] [--clinic FILE] [--units km|mi] COMMAND [options]\n\n"
                "Plans knee rehabilitation and return to running for runners.\n\n"
             << global_options_help << "\n"
             << catalogue_path_help() << "\nCommands:\n";
@@ -120,7 +126,8 @@ int run(int argc, char** argv) {
   std::optional<plan_catalogue> plan_cat;
   if (command != nullptr && command->name == "plan" && !line.help && !line.version) {
     const auto words = read_plan_words(line.args);
-    plan_cat.emplace(resolve_catalogue_path(line.db), words.selection);
+    plan_cat.emplace(resolve_catalogue_path(line.db), words.selection,
+                     resolve_clinic_path(line.clinic));
     if (const auto referred = refer_at_safety_gate(words, *plan_cat)) return *referred;
   }
   if (line.mistake) throw *line.mistake;

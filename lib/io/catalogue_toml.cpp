@@ -186,9 +186,11 @@ condition read_condition(const toml::table& t, std::string_view src, std::size_t
 // ---- exercises.toml ----------------------------------------------------------------------
 
 exercise read_exercise(const toml::table& t, std::string_view src, std::size_t n,
-                       toml_problems& out) {
+                       toml_problems& out, const keys& extra = {}) {
+  keys more = {"dosage"};
+  more.insert(more.end(), extra.begin(), extra.end());
   toml_fields f(t, src, item_name("exercise", t, n),
-                keys_of(exercise_fields, list_keys(exercise_lists, {"dosage"})), out);
+                keys_of(exercise_fields, list_keys(exercise_lists, more)), out);
   exercise e;
   f.read(exercise_fields, e);
   f.read(exercise_lists, e);
@@ -277,13 +279,13 @@ void read_rules(const toml_fields& f, std::string_view key,
 }
 
 protocol read_protocol(const toml::table& t, std::string_view src,
-                       const exercise_defaults& defaults, toml_problems& out) {
+                       const exercise_defaults& defaults, toml_problems& out,
+                       const keys& extra = {}) {
   const auto* id = t.get_as<std::string>("id");
-  toml_fields f(
-      t, src, id != nullptr ? fmt::format("protocol '{}'", id->get()) : "the protocol",
-      keys_of(protocol_fields, list_keys(protocol_lists, {"lengths", "pain", "load", "sessions",
-                                                          "advice", "phase"})),
-      out);
+  keys more = {"lengths", "pain", "load", "sessions", "advice", "phase"};
+  more.insert(more.end(), extra.begin(), extra.end());
+  toml_fields f(t, src, id != nullptr ? fmt::format("protocol '{}'", id->get()) : "the protocol",
+                keys_of(protocol_fields, list_keys(protocol_lists, more)), out);
   protocol p;
   f.read(protocol_fields, p);
   f.read(protocol_lists, p);
@@ -396,7 +398,76 @@ void add_catalogue_problems(const catalogue_content& content, toml_problems& out
   }
 }
 
+// The keys a therapist's file adds to a catalogue item (docs/protocol-files.md): who wrote
+// this version and why. `author` and `version` are required, `change_note` is optional.
+const keys provenance_keys = {"author", "version", "change_note"};
+
+provenance read_provenance(const toml::table& t, std::string_view src, const std::string& item,
+                           toml_problems& out) {
+  provenance about;
+  const auto read = [&](std::string_view key, std::string& value, bool required) {
+    const auto* node = t.get(key);
+    if (node == nullptr) {
+      if (required) {
+        out.add("missing-field", src, t.source(), item, key,
+                fmt::format("'{}' is missing; accepted: a string, e.g. {} = \"{}\"", key, key,
+                            key == "author" ? "A. Therapist" : "1"));
+      }
+      return;
+    }
+    // `version = 2` is as natural as `version = "2"`: an integer is read as its digits.
+    if (const auto* number = node->as_integer(); number != nullptr && key == "version") {
+      value = std::to_string(number->get());
+      return;
+    }
+    if (const auto* text = node->as_string()) {
+      value = text->get();
+      if (required && value.empty()) {
+        out.add("missing-field", src, node->source(), item, key,
+                fmt::format("'{}' is empty; accepted: a non-empty string", key));
+      }
+      return;
+    }
+    out.add("wrong-type", src, node->source(), item, key,
+            fmt::format("'{}' is not a string; accepted: a string", key));
+  };
+  read("author", about.author, true);
+  read("version", about.version, true);
+  read("change_note", about.change_note, false);
+  return about;
+}
+
+std::string file_item(std::string_view kind, const toml::table& t) {
+  if (const auto* id = t.get_as<std::string>("id")) return fmt::format("{} '{}'", kind, id->get());
+  return fmt::format("the {}", kind);
+}
+
 }  // namespace
+
+protocol_file parse_protocol_file_toml(std::string_view text, std::string_view source_name,
+                                       const exercise_defaults& defaults,
+                                       std::vector<diagnostic>& problems_out) {
+  toml_problems problems;
+  protocol_file out;
+  if (const auto file = parse_toml_text(text, source_name, problems)) {
+    out.content = read_protocol(*file, source_name, defaults, problems, provenance_keys);
+    out.about = read_provenance(*file, source_name, file_item("protocol", *file), problems);
+  }
+  problems_out = std::move(problems.list());
+  return out;
+}
+
+exercise_file parse_exercise_file_toml(std::string_view text, std::string_view source_name,
+                                       std::vector<diagnostic>& problems_out) {
+  toml_problems problems;
+  exercise_file out;
+  if (const auto file = parse_toml_text(text, source_name, problems)) {
+    out.content = read_exercise(*file, source_name, 1, problems, provenance_keys);
+    out.about = read_provenance(*file, source_name, file_item("exercise", *file), problems);
+  }
+  problems_out = std::move(problems.list());
+  return out;
+}
 
 protocol parse_protocol_toml(std::string_view text, std::string_view source_name,
                              const exercise_defaults& defaults) {
@@ -422,8 +493,11 @@ catalogue_content load_catalogue_sources(const std::filesystem::path& dir) {
   parsed = detail::load_kind(dir / "ladders.toml", "ladder", out.ladders, problems,
                              detail::read_ladder) &&
            parsed;
-  const bool exercises_read = detail::load_kind(dir / "exercises.toml", "exercise", out.exercises,
-                                                problems, detail::read_exercise);
+  const bool exercises_read = detail::load_kind(
+      dir / "exercises.toml", "exercise", out.exercises, problems,
+      [](const toml::table& t, std::string_view src, std::size_t n, detail::toml_problems& p) {
+        return detail::read_exercise(t, src, n, p);
+      });
   parsed = exercises_read && parsed;
   parsed = detail::load_kind(dir / "conditions.toml", "condition", out.conditions, problems,
                              detail::read_condition) &&

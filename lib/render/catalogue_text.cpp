@@ -162,6 +162,43 @@ std::string list_protocols(const catalogue& cat) {
   return out;
 }
 
+namespace {
+
+// "built in", or "custom: A. Therapist v2".
+std::string origin_text(const std::vector<catalogue_item_source>& sources, std::string_view id) {
+  for (const auto& s : sources) {
+    if (s.id != id) continue;
+    if (s.origin == item_origin::built_in) break;
+    return fmt::format("{}: {} v{}", to_string(s.origin), s.about.author, s.about.version);
+  }
+  return std::string(to_string(item_origin::built_in));
+}
+
+}  // namespace
+
+std::string list_protocols(const catalogue& cat,
+                           const std::vector<catalogue_item_source>& sources) {
+  std::string out = fmt::format("{:<36} {:<28} {:>6}  {:<30} {}\n", "ID", "CONDITION", "PHASES",
+                                "ORIGIN", "NAME");
+  for (const auto& p : cat.protocols()) {
+    fmt::format_to(std::back_inserter(out), "{:<36} {:<28} {:>6}  {:<30} {}\n", p.id,
+                   p.condition_id, p.phases.size(), origin_text(sources, p.id), p.name);
+  }
+  return out;
+}
+
+std::string list_exercises(const std::vector<const exercise*>& exercises,
+                           const std::vector<catalogue_item_source>& sources) {
+  std::string out =
+      fmt::format("{:<32} {:<11} {:<9} {:<30} {}\n", "ID", "CATEGORY", "LOAD", "ORIGIN", "NAME");
+  for (const auto* e : exercises) {
+    fmt::format_to(std::back_inserter(out), "{:<32} {:<11} {:<9} {:<30} {}\n", e->id,
+                   to_string(e->category), to_string(e->load), origin_text(sources, e->id),
+                   e->name);
+  }
+  return out;
+}
+
 std::string list_red_flags(const catalogue& cat) {
   std::string out =
       "These symptoms stop a plan: kneerehab gives a referral instead (exit code 3).\n";

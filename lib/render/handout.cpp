@@ -100,7 +100,14 @@ const handout_phase& phase_of(const std::vector<handout_phase>& phases, int week
 std::vector<handout_fact> facts_of(const plan& p, unit_system units) {
   std::vector<handout_fact> facts;
   facts.push_back({"Condition", p.condition_name});
-  facts.push_back({"Protocol", p.protocol_name});
+  if (p.protocol_author.empty()) {
+    facts.push_back({"Protocol", p.protocol_name});
+  } else {
+    // A clinic's protocol: named with its id, author and version (docs/clinic-database.md).
+    facts.push_back({"Protocol", fmt::format("{} ({})", p.protocol_name, p.protocol_id)});
+    facts.push_back({"Written by", fmt::format("{} by {}, version {}", p.protocol_origin,
+                                               p.protocol_author, p.protocol_version)});
+  }
   facts.push_back({"Dates", fmt::format("{} to {} ({} week{})", p.start.iso(), p.end.iso(),
                                         p.weeks.size(), p.weeks.size() == 1 ? "" : "s")});
   facts.push_back({"Running", fmt::format("{} a week before the injury; target {} a week",

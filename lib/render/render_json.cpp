@@ -259,6 +259,22 @@ std::string render_json(const referral& r) {
   return out;
 }
 
+// {"id", "name"} and, for a clinic's protocol, its origin, author and version.
+void write_protocol(json_writer& j, const plan& p) {
+  if (p.protocol_author.empty()) {
+    write_named(j, "protocol", p.protocol_id, p.protocol_name);
+    return;
+  }
+  j.key("protocol");
+  j.begin_object();
+  j.member("id", p.protocol_id);
+  j.member("name", p.protocol_name);
+  j.member("origin", p.protocol_origin);
+  j.member("author", p.protocol_author);
+  j.member("version", p.protocol_version);
+  j.end_object();
+}
+
 std::string render_json(const plan& p) {
   std::string out;
   // About 1.3 kB per day of a typical plan: one allocation for most plans.
@@ -267,7 +283,7 @@ std::string render_json(const plan& p) {
   j.begin_object();
   j.member("schema", schema_id);
   write_named(j, "condition", p.condition_id, p.condition_name);
-  write_named(j, "protocol", p.protocol_id, p.protocol_name);
+  write_protocol(j, p);
   j.member("start", p.start.iso());
   j.member("end", p.end.iso());
   // Every warning and referral notice before week 1 (docs/plan-rules.md rule 7): a reader

@@ -3,7 +3,8 @@
 // uncaught exception is a finding; every exit code is fine.
 //
 // Arguments that could write or pick files are dropped (-o/--output, --db, --clinic and any
-// abbreviation of them): the fuzzer must never write outside its scratch space.
+// abbreviation of them, and the `clinic` command, whose init and migrate create files): the
+// fuzzer must never write outside its scratch space.
 #include <cstddef>
 #include <cstdint>
 #include <iostream>
@@ -19,6 +20,7 @@ namespace {
 constexpr std::size_t max_arguments = 48;
 
 bool writes_or_picks_files(std::string_view word) {
+  if (word == "clinic") return true;
   for (std::string_view prefix : {"-o", "--o", "--d", "--c"}) {
     if (word.substr(0, prefix.size()) == prefix) return true;
   }

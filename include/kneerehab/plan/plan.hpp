@@ -97,6 +97,13 @@ struct plan {
   std::string condition_name;
   std::string protocol_id;
   std::string protocol_name;
+  /// A clinic's protocol (docs/protocol-files.md): "custom" or "customised", its author and
+  /// version. make_plan leaves them empty (the planner knows no clinic; `{}` lets designated
+  /// initializers leave them out without a warning); the caller sets them
+  /// from a layered catalogue, and renderers name them only when set.
+  std::string protocol_origin{};
+  std::string protocol_author{};
+  std::string protocol_version{};
   date start;
   date end;  ///< last day of the last week
   std::vector<plan_week> weeks;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kneerehab/catalogue/catalogue.hpp"
+#include "kneerehab/model/provenance.hpp"
 #include "kneerehab/model/units.hpp"
 
 namespace kneerehab {
@@ -22,6 +23,12 @@ std::vector<const exercise*> find_exercises(const catalogue& cat,
 std::string list_conditions(const catalogue& cat);
 std::string list_exercises(const std::vector<const exercise*>& exercises);
 std::string list_protocols(const catalogue& cat);
+/// With a clinic's items (docs/protocol-files.md): an ORIGIN column says built in, custom or
+/// customised, with the author and version of the clinic's ones. `sources` has one entry per
+/// item (open_layered_catalogue gives them).
+std::string list_protocols(const catalogue& cat, const std::vector<catalogue_item_source>& sources);
+std::string list_exercises(const std::vector<const exercise*>& exercises,
+                           const std::vector<catalogue_item_source>& sources);
 std::string list_red_flags(const catalogue& cat);
 
 std::string describe_condition(const catalogue& cat, const condition& c);
