@@ -28,9 +28,7 @@ const std::vector<command_spec>& command_table() {
        fixed("Usage: kneerehab protocols [--clinic FILE]\n\nLists the protocols; with a "
              "clinic database, whether each is built in, custom or customised, by whom.\n"),
        run_protocols},
-      {"protocol",
-       "protocol show ID | export ID [--format toml|fhir] [-o FILE] | validate FILE... | "
-       "import FILE | clone ID NEW_ID | diff A B | delete ID",
+      {"protocol", "protocol show|export|validate|import|clone|diff|delete ... (protocol --help)",
        "show, export, check or customise a protocol", protocol_help, run_protocol},
       {"red-flags", "red-flags", "list the symptoms that stop a plan",
        fixed("Usage: kneerehab red-flags\n\nLists the symptoms that stop a plan and why.\n"),

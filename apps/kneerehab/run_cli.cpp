@@ -109,7 +109,12 @@ void print_main_help() {
             << global_options_help << "\n"
             << catalogue_path_help() << "\nCommands:\n";
   for (const auto& command : command_table()) {
-    std::cout << fmt::format("  {:<32}{}\n", command.synopsis, command.summary);
+    // A synopsis too long for its column puts the summary on the next line, indented.
+    if (command.synopsis.size() < 32) {
+      std::cout << fmt::format("  {:<32}{}\n", command.synopsis, command.summary);
+    } else {
+      std::cout << fmt::format("  {}\n  {:<32}{}\n", command.synopsis, "", command.summary);
+    }
   }
   std::cout
       << "\nRun 'kneerehab COMMAND --help' for a command's options.\n"
