@@ -10,46 +10,27 @@
 #include <string>
 #include <vector>
 
+#include "support/run_cli.hpp"
 #include "support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string shipped_db = std::string(KNEEREHAB_SOURCE_DIR) + "/exercises.db";
+using result = kneerehab::testing::cli_result;
+using kneerehab::testing::shell_quote;
 
-struct result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& word) {
-  std::string quoted = "'";
-  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
+result run(const std::vector<std::string>& args, const std::string& env = "") {
+  return kneerehab::testing::run_cli(args, env);
 }
+
+const std::string shipped_db = std::string(KNEEREHAB_SOURCE_DIR) + "/exercises.db";
 
 using kneerehab::testing::scratch_dir;
 
 std::string slurp(const fs::path& path) { return kneerehab::testing::read_file(path); }
 
 // Runs the CLI with `args`; `env` is a prefix such as "KNEEREHAB_DB=x".
-result run(const std::vector<std::string>& args, const std::string& env = "") {
-  scratch_dir dir;
-  std::string command = env.empty() ? "" : "env " + env + " ";
-  command += quote(KNEEREHAB_CLI);
-  for (const auto& a : args) command += " " + quote(a);
-  command += " >" + quote((dir.path() / "out").string()) + " 2>" +
-             quote((dir.path() / "err").string()) + " </dev/null";
-  const int status = std::system(command.c_str());
-  result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = slurp(dir.path() / "out");
-  r.err = slurp(dir.path() / "err");
-  return r;
-}
-
 // A valid plan command; options in `extra` replace the defaults of the same name.
 std::vector<std::string> plan_args(const std::vector<std::string>& extra) {
   const std::vector<std::pair<std::string, std::string>> defaults = {
@@ -713,9 +694,9 @@ TEST(Cli, UnwritableStandardOutputIsARuntimeFailure) {
   scratch_dir dir;
   const auto err = dir.path() / "err";
   auto status_of = [&](const std::vector<std::string>& args, const std::string& redirect) {
-    std::string command = quote(KNEEREHAB_CLI);
-    for (const auto& a : args) command += " " + quote(a);
-    command += " " + redirect + " 2>" + quote(err.string()) + " </dev/null";
+    std::string command = shell_quote(KNEEREHAB_CLI);
+    for (const auto& a : args) command += " " + shell_quote(a);
+    command += " " + redirect + " 2>" + shell_quote(err.string()) + " </dev/null";
     const int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   };
@@ -903,12 +884,12 @@ TEST(CliOutput, FailedWriteLeavesNothingBehind) {
   scratch_dir dir;
   const auto out = dir.path() / "plan.json";
   std::ofstream(out) << "yesterday\n";
-  std::string command = "trap '' XFSZ; ulimit -f 1; exec " + quote(KNEEREHAB_CLI);
+  std::string command = "trap '' XFSZ; ulimit -f 1; exec " + shell_quote(KNEEREHAB_CLI);
   for (const auto& a : plan_args({"--format", "json", "-o", out.string()})) {
-    command += " " + quote(a);
+    command += " " + shell_quote(a);
   }
   const auto err = dir.path() / "err";
-  command = "sh -c " + quote(command) + " 2>" + quote(err.string()) + " </dev/null";
+  command = "sh -c " + shell_quote(command) + " 2>" + shell_quote(err.string()) + " </dev/null";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 1);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kneerehab/kneerehab.hpp"
+#include "support/run_cli.hpp"
 #include "support/scratch_dir.hpp"
 #include "support/shipped_catalogue.hpp"
 
@@ -20,35 +21,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using result = kneerehab::testing::cli_result;
+
+result run(const std::vector<std::string>& args, const std::string& env = "") {
+  return kneerehab::testing::run_cli(args, env);
+}
+
 using kneerehab::testing::read_file;
 using kneerehab::testing::scratch_dir;
 using kneerehab::testing::write_file;
-
-struct result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& word) {
-  std::string quoted = "'";
-  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-result run(const std::vector<std::string>& args) {
-  scratch_dir dir;
-  std::string command = quote(KNEEREHAB_CLI);
-  for (const auto& a : args) command += " " + quote(a);
-  command +=
-      " >" + quote((dir / "out").string()) + " 2>" + quote((dir / "err").string()) + " </dev/null";
-  const int status = std::system(command.c_str());
-  result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = read_file(dir / "out");
-  r.err = read_file(dir / "err");
-  return r;
-}
 
 // Replaces the first `from` in `text` (which must be there).
 std::string replaced(std::string text, const std::string& from, const std::string& to) {

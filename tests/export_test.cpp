@@ -21,9 +21,11 @@
 #include "kneerehab/render/render.hpp"
 #include "render/digest.hpp"
 #include "render/plan_export.hpp"
+#include "support/golden.hpp"
 #include "support/shipped_catalogue.hpp"
 
 using namespace kneerehab;
+using kneerehab::testing::expect_matches_golden;
 
 namespace {
 
@@ -48,33 +50,6 @@ const plan& golden_plan() {
     return std::get<plan>(std::move(outcome));
   }();
   return p;
-}
-
-std::filesystem::path golden_path(std::string_view name) {
-  return std::filesystem::path(KNEEREHAB_SOURCE_DIR) / "tests" / "golden" / name;
-}
-
-bool updating_golden() {
-  const char* flag = std::getenv("KNEEREHAB_UPDATE_GOLDEN");
-  return flag != nullptr && std::string_view(flag) == "1";
-}
-
-void expect_matches_golden(std::string_view name, const std::string& actual) {
-  const auto path = golden_path(name);
-  if (updating_golden()) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << actual;
-    ASSERT_TRUE(out.good()) << "cannot write " << path;
-    std::cout << "[ golden   ] rewrote " << path.string() << '\n';
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in.good()) << path << " is missing; run with KNEEREHAB_UPDATE_GOLDEN=1 to create it";
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(expected.str(), actual)
-      << "the export differs from " << path
-      << "; if the change is intended, rerun with KNEEREHAB_UPDATE_GOLDEN=1 and review the diff";
 }
 
 /// Physical lines of an iCalendar stream, without their CRLF; fails on a bare LF or CR.

@@ -16,8 +16,11 @@
 #include "kneerehab/render/handout.hpp"
 #include "kneerehab/render/render.hpp"
 #include "support/shipped_catalogue.hpp"
+#include "support/text_lines.hpp"
 
 using namespace kneerehab;
+using kneerehab::testing::code_points;
+using kneerehab::testing::lines_of;
 
 namespace {
 
@@ -39,23 +42,6 @@ render_options with_catalogue(unit_system units) {
   render_options options{units};
   options.exercises = &cat();
   return options;
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    lines.push_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
-
-std::size_t code_points(std::string_view line) {
-  return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
 }
 
 entry_criterion criterion(std::string measure, std::string op, double value,

@@ -14,6 +14,7 @@
 #include "kneerehab/io/catalogue_database.hpp"
 #include "kneerehab/plan/planner.hpp"
 #include "planner_fixtures.hpp"
+#include "support/random_request.hpp"
 #include "support/shipped_catalogue.hpp"
 
 namespace kneerehab {
@@ -26,51 +27,10 @@ const bool rc_params_set = [] {
   return true;
 }();
 
+using testing::describe;
+using testing::random_request;
+
 const catalogue& test_catalogue() { return testing::shipped_catalogue(); }
-
-rc::Gen<std::vector<weekday>> run_days_gen() {
-  return rc::gen::map(rc::gen::inRange(1, 128), [](int mask) {
-    std::vector<weekday> days;
-    for (int d = 0; d < 7; ++d) {
-      if (mask & (1 << d)) days.push_back(static_cast<weekday>(d));
-    }
-    return days;
-  });
-}
-
-// Pain stays below the protocol's referral threshold: at or above it there is no plan.
-plan_request random_request(const protocol& proto) {
-  plan_request r;
-  r.protocol_id = proto.id;
-  r.today = date::from_ymd(2027, 6, 1);
-  auto& p = r.profile;
-  p.level = *rc::gen::element(severity::mild, severity::moderate, severity::severe);
-  // 2026-06-01 .. 2029-05-31 is inside [today - 365, today + 730] and holds the 2028 leap day.
-  p.start = date::from_ymd(2026, 6, 1).plus_days(*rc::gen::inRange(0, 1095));
-  const int baseline = *rc::gen::inRange(0, 151);
-  p.baseline = distance::from_km(baseline);
-  p.current = distance::from_km(*rc::gen::inRange(0, baseline + 1));
-  if (*rc::gen::arbitrary<bool>()) p.target = distance::from_km(*rc::gen::inRange(0, 181));
-  p.run_days = *run_days_gen();
-  p.easy_pace = pace::from_seconds_per_km(*rc::gen::inRange(180, 600));
-  p.age = *rc::gen::inRange(16, 91);
-  p.prior_injuries = *rc::gen::inRange(0, 4);
-  p.pain = pain_score::from_int(*rc::gen::inRange(0, proto.pain.refer_min));
-  if (*rc::gen::arbitrary<bool>()) r.weeks = *rc::gen::inRange(1, 60);
-  return r;
-}
-
-std::string describe(const plan_request& r) {
-  std::string days;
-  for (weekday d : r.profile.run_days) days += std::string(to_string(d)) + ",";
-  return r.protocol_id + " start " + r.profile.start->iso() + " baseline " +
-         std::to_string(r.profile.baseline.km()) + " current " +
-         std::to_string(r.profile.current.km()) + " target " +
-         std::to_string(r.profile.target.value_or(r.profile.baseline).km()) + " days " + days +
-         " age " + std::to_string(r.profile.age) + " prior " +
-         std::to_string(r.profile.prior_injuries) + " pain " +
-         std::to_string(r.profile.pain.value());
-}
 
 RC_GTEST_PROP(planner_property, every_plan_keeps_the_rules_kept_today, ()) {
   const catalogue& cat = test_catalogue();

@@ -20,9 +20,14 @@
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
 #include "planner_fixtures.hpp"
+#include "support/golden.hpp"
 #include "support/shipped_catalogue.hpp"
+#include "support/text_lines.hpp"
 
 using namespace kneerehab;
+using kneerehab::testing::code_points;
+using kneerehab::testing::expect_matches_golden;
+using kneerehab::testing::lines_of;
 
 namespace {
 
@@ -235,50 +240,6 @@ plan sample_plan() {
       "review. Br J Sports Med 2018;52:1437-44.",
   };
   return p;
-}
-
-std::filesystem::path golden_path(std::string_view name) {
-  return std::filesystem::path(KNEEREHAB_SOURCE_DIR) / "tests" / "golden" / name;
-}
-
-bool updating_golden() {
-  const char* flag = std::getenv("KNEEREHAB_UPDATE_GOLDEN");
-  return flag != nullptr && std::string_view(flag) == "1";
-}
-
-void expect_matches_golden(std::string_view name, const std::string& actual) {
-  const auto path = golden_path(name);
-  if (updating_golden()) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << actual;
-    ASSERT_TRUE(out.good()) << "cannot write " << path;
-    std::cout << "[ golden   ] rewrote " << path.string() << '\n';
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in.good()) << path << " is missing; run with KNEEREHAB_UPDATE_GOLDEN=1 to create it";
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(expected.str(), actual)
-      << "the rendering differs from " << path
-      << "; if the change is intended, rerun with KNEEREHAB_UPDATE_GOLDEN=1 and review the diff";
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    lines.push_back(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
-
-std::size_t code_points(std::string_view line) {
-  std::size_t n = 0;
-  for (char c : line) n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
-  return n;
 }
 
 }  // namespace
