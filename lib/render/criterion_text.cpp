@@ -12,7 +12,8 @@ namespace kneerehab {
 namespace {
 
 /// How a known measure is asked: the comparison it expects and the question, `{}` standing
-/// for the value. Yes/no measures expect "== 1".
+/// for the value. Yes/no measures expect "== 1". Each fits a line of a text handout's checkbox
+/// (74 columns) with a two-digit value.
 struct question_form {
   std::string_view measure;
   std::string_view op;
@@ -21,29 +22,27 @@ struct question_form {
 
 constexpr question_form forms[] = {
     {"pain_daily_nprs", "<=", "Is your pain {}/10 or less at rest and in daily activity?"},
-    {"run_pain_nprs", "<=",
-     "Have your runs of the last 2 weeks stayed at {}/10 pain or less, and no worse the next "
-     "morning?"},
+    {"run_pain_nprs",
+     "<=", "Have 2 weeks of runs stayed at {}/10 pain or less, and no worse next day?"},
     {"swelling_grade",
-     "<=", "Is any swelling of the knee at grade {} or less (stroke test: 0 none, 1 trace)?"},
+     "<=", "Is any knee swelling grade {} or less (stroke test: 0 none, 1 trace)?"},
     {"single_leg_squats_pain_free",
-     ">=", "Can you do {} single-leg squats on each side, pain-free and with good control?"},
+     ">=", "Can you do {} single-leg squats each side, pain-free and well controlled?"},
     {"single_leg_heel_raises", ">=", "Can you do {} single-leg heel raises on each side?"},
     {"brisk_walk_pain_free_min",
      ">=", "Can you walk briskly for {} minutes without pain or a limp?"},
     {"plank_hold", ">=", "Can you hold a front plank for {} seconds?"},
     {"side_plank_hold", ">=", "Can you hold a side plank for {} seconds on each side?"},
     {"single_leg_hops_pain_free", ">=", "Can you do {} single-leg hops on each side without pain?"},
-    {"walk_run_ladder_completed", "==",
-     "Have you finished the last step of your walk/run ladder twice, with no more pain or "
-     "swelling the next day?"},
+    {"walk_run_ladder_completed",
+     "==", "Done the last walk/run step twice, pain and swelling no worse next day?"},
     {"full_pain_free_rom",
      "==", "Does your knee straighten fully and bend as far as before, without pain?"},
     {"rom_percent_of_other_side",
      ">=", "Does your knee bend and straighten at least {}% as far as the other knee?"},
     {"hop_test_lsi", ">=", "Can you hop at least {}% as far on this leg as on the other?"},
     {"strength_lsi",
-     ">=", "Is your thigh strength at least {}% of the other leg (your therapist tests it)?"},
+     ">=", "Is your thigh strength at least {}% of the other leg (therapist-tested)?"},
     {"weeks_since_injury", ">=", "Has it been at least {} weeks since the injury?"},
     {"walk_without_aids", "==", "Can you walk without crutches and without a limp?"},
 };

@@ -49,7 +49,8 @@ void list(std::string& out, std::string_view title, std::string_view bullet,
 using detail::joined;
 
 /// Items packed into lines after a `first` prefix (later lines indented as deep), separated by
-/// " · " and never split across lines unless one alone is wider than a line.
+/// " · " and never split across lines unless one alone is wider than a line (its own later
+/// lines two columns deeper).
 void pack(std::string& out, std::string_view first, const std::vector<std::string>& items) {
   const std::size_t indent = detail::display_width(first);
   const std::string rest(indent, ' ');
@@ -65,7 +66,7 @@ void pack(std::string& out, std::string_view first, const std::vector<std::strin
       empty = true;
     }
     if (empty && indent + w > line_width) {
-      wrap(out, line, rest, item);
+      wrap(out, line, rest + "  ", item);  // deeper, so that it does not read as the next item
       line = rest;
       continue;
     }
@@ -124,8 +125,9 @@ void first_page(std::string& out, const handout& h) {
   list(out, "WARNINGS", "  ! ", h.warnings);
   chart(out, h);
   wrap(out, "", "",
-       "Each week: tick a session in the grid when done and note the day's pain; under the "
-       "grid, each exercise's dose and sessions (letters). How to: the last pages.");
+       "Each week: tick a session in the grid when done and note the day's pain beside its "
+       "minutes (a run's minutes include its warm-up and cool-down there); under the grid, the "
+       "exercises of each session (letters) with their doses. How to: the last pages.");
   out += '\n';
   list(out, "How to read pain (0-10, during a session and the next morning)", "  - ", h.pain_guide);
   list(out, "For every session", "  - ", h.notes);
@@ -165,68 +167,116 @@ void grid(std::string& out, const handout_week& w) {
     for (std::size_t i = 0; i < 7; ++i) cells.at(i) = cell_text(row.cells.at(i));
     grid_row(out, row.label, cells);
   }
-  std::array<std::string, 7> minutes;
-  std::array<std::string, 7> pain;
+  // One row for the day's estimated minutes and a blank for its pain, to keep a week short.
+  std::array<std::string, 7> minutes_and_pain;
   for (std::size_t i = 0; i < 7; ++i) {
-    minutes.at(i) = w.minutes.at(i) > 0 ? fmt::format("{}", w.minutes.at(i)) : "rest";
-    pain.at(i) = w.active.at(i) ? "____" : "";
+    const int minutes = w.minutes.at(i);
+    std::string cell = minutes > 0 ? fmt::format("{:<2}", minutes) : "rest";
+    if (w.active.at(i)) cell += minutes >= 100 ? " __" : " ___";
+    minutes_and_pain.at(i) = cell;
   }
-  grid_row(out, "Minutes (estimated)", minutes);
-  grid_row(out, "Pain 0-10", pain);
+  grid_row(out, "Minutes, and pain 0-10", minutes_and_pain);
 }
 
-/// One exercise row: "Clamshell 3 x 15 ........ A C", wrapped, the letters at the end.
-void exercise_row(std::string& out, const handout_item& e) {
-  constexpr std::size_t letters_at = 66;
-  const std::string text =
-      fmt::format("{} {}{}", e.name, e.dose, e.twice_a_day ? ", twice a day" : "");
-  const std::string letters = joined(e.groups, " ");
-  std::string block;
-  detail::wrap(block, "  ", "    ", text, letters_at - 2);
-  block.pop_back();                         // the last line's newline: the letters go at its end
-  const auto last = block.rfind('\n') + 1;  // 0 when there is one line
-  const std::size_t width = detail::display_width(std::string_view(block).substr(last));
-  block += std::string(letters_at > width ? letters_at - width : 1, ' ') + letters;
-  out += block + '\n';
+/// "Clamshell 3 x 15": an exercise and its dose.
+std::string item_text(const handout_item& e) {
+  return fmt::format("{} {}{}", e.name, e.dose, e.twice_a_day ? ", twice a day" : "");
 }
 
-/// The same exercises in the same sessions as `before`, doses aside.
-bool same_exercises(const handout_week& w, const handout_week& before) {
-  return w.exercises.size() == before.exercises.size() &&
-         std::equal(w.exercises.begin(), w.exercises.end(), before.exercises.begin(),
-                    [](const handout_item& a, const handout_item& b) {
-                      return a.exercise_id == b.exercise_id && a.groups == b.groups &&
-                             a.twice_a_day == b.twice_a_day;
-                    });
+/// Exercises by the sessions they are in: "A C: Clamshell 3 x 15 · Plank 3 x 30 s hold", the
+/// letters of the grid's rows once, then each exercise of those sessions with its dose.
+void exercise_rows(std::string& out, const std::vector<const handout_item*>& items) {
+  std::vector<std::vector<std::string>> sessions;  // in order of first appearance
+  for (const handout_item* e : items) {
+    if (std::find(sessions.begin(), sessions.end(), e->groups) == sessions.end())
+      sessions.push_back(e->groups);
+  }
+  for (const auto& letters : sessions) {
+    std::vector<std::string> texts;
+    for (const handout_item* e : items) {
+      if (e->groups == letters) texts.push_back(item_text(*e));
+    }
+    pack(out, "  " + joined(letters, " ") + ": ", texts);
+  }
+}
+
+void exercise_rows(std::string& out, const std::vector<handout_item>& items) {
+  std::vector<const handout_item*> all;
+  for (const auto& e : items) all.push_back(&e);
+  exercise_rows(out, all);
+}
+
+/// How a week's exercise table differs from an earlier week's of the same phase: the items
+/// that are new or whose dose or sessions changed, and the exercises no longer done.
+struct exercise_changes {
+  std::vector<const handout_item*> changed;
+  std::vector<std::string> dropped;  ///< names
+};
+
+bool same_item(const handout_item& a, const handout_item& b) {
+  return a.exercise_id == b.exercise_id && a.twice_a_day == b.twice_a_day;
+}
+
+/// Each exercise once (an exercise at two doses in one week makes the week's table a whole).
+bool each_once(const std::vector<handout_item>& items) {
+  for (auto it = items.begin(); it != items.end(); ++it) {
+    if (std::any_of(items.begin(), it, [&](const handout_item& x) { return same_item(x, *it); }))
+      return false;
+  }
+  return true;
+}
+
+exercise_changes changes_since(const handout_week& w, const handout_week& before) {
+  exercise_changes c;
+  for (const auto& e : w.exercises) {
+    const auto was = std::find_if(before.exercises.begin(), before.exercises.end(),
+                                  [&](const handout_item& x) { return same_item(x, e); });
+    if (was == before.exercises.end() || was->dose != e.dose || was->groups != e.groups) {
+      c.changed.push_back(&e);
+    }
+  }
+  for (const auto& e : before.exercises) {
+    if (std::none_of(w.exercises.begin(), w.exercises.end(),
+                     [&](const handout_item& x) { return same_item(x, e); })) {
+      c.dropped.push_back(e.name);
+    }
+  }
+  return c;
 }
 
 /// The week's exercises, each once with its dose, then the letters of the sessions it is in
-/// (the grid's rows). No heading: the first page says how a week reads, once. A week with the
-/// exercises and sessions of the week before names it and lists only the doses that changed,
-/// so that a plan's text stays short enough to print (the HTML handout lists every week whole).
+/// (the grid's rows). No heading: the first page says how a week reads, once.
+///
+/// Later weeks of a phase refer to `before`, the week before, and list only what differs from
+/// it (new exercises, new doses, other sessions, those no longer done) when that is shorter, so
+/// that a plan's text stays short enough to print. (HTML and Markdown print every week whole.)
 void exercises(std::string& out, const handout_week& w, const handout_week* before) {
   if (w.exercises.empty()) return;
-  if (before == nullptr || !same_exercises(w, *before)) {
-    for (const auto& e : w.exercises) exercise_row(out, e);
+  if (before == nullptr || before->exercises.empty() || !each_once(w.exercises) ||
+      !each_once(before->exercises)) {
+    exercise_rows(out, w.exercises);
     return;
   }
-  std::vector<const handout_item*> changed;
-  for (std::size_t i = 0; i < w.exercises.size(); ++i) {
-    if (w.exercises[i].dose != before->exercises[i].dose) changed.push_back(&w.exercises[i]);
+  const exercise_changes c = changes_since(w, *before);
+  // A line to say so, the changed rows and a line or so for those dropped: or the whole table.
+  if (1 + c.changed.size() + (c.dropped.empty() ? 0 : 1) >= w.exercises.size()) {
+    exercise_rows(out, w.exercises);
+    return;
   }
-  if (changed.empty()) {
+  if (c.changed.empty() && c.dropped.empty()) {
     out += fmt::format("  Exercises, doses and sessions as in week {}.\n", before->number);
     return;
   }
-  out += fmt::format("  Exercises and sessions as in week {}, with these doses:\n", before->number);
-  for (const handout_item* e : changed) exercise_row(out, *e);
+  out += fmt::format("  Exercises, doses and sessions as in week {}, except:\n", before->number);
+  exercise_rows(out, c.changed);
+  if (!c.dropped.empty()) wrap(out, "  No longer: ", "    ", joined(c.dropped, ", ") + ".");
 }
 
-/// "30 min flat, hills (41 in all)": a run without its distance (the grid shows it).
+/// "30 min flat, hills": a run without its distance (the grid shows it) or its warm-up and
+/// cool-down (the day's minutes count them; the first page says so).
 std::string run_brief(const handout_run& r) {
   std::string text = fmt::format("{} min {}", r.minutes, r.surface);
   if (!r.extras.empty()) text += ", " + joined(r.extras, ", ");
-  if (r.total_minutes > r.minutes) text += fmt::format(" ({} in all)", r.total_minutes);
   if (r.label != "Run") text = r.label + " " + text;
   if (!r.intervals.empty()) text += ": " + r.intervals;
   return text;
@@ -272,8 +322,9 @@ void week_page(std::string& out, const handout_week& w, const handout_week* befo
   wrap(out, "", "   ", title);
   // The phase's name and goal where it starts; later weeks name it by number.
   if (w.week_in_phase == 1) {
-    wrap(out, "", "  ", fmt::format("Phase {}: {}", w.phase.index, w.phase.name));
-    if (!w.phase.goal.empty()) wrap(out, "Goal: ", "  ", w.phase.goal);
+    std::string phase = fmt::format("Phase {}: {}.", w.phase.index, w.phase.name);
+    if (!w.phase.goal.empty()) phase += " Goal: " + w.phase.goal;
+    wrap(out, "", "  ", phase);
   }
   if (!w.checkpoint.empty()) {
     out += "Before this week, can you say yes to each?\n";
@@ -281,7 +332,7 @@ void week_page(std::string& out, const handout_week& w, const handout_week* befo
   }
   grid(out, w);
   runs(out, w);
-  exercises(out, w, before);
+  exercises(out, w, w.week_in_phase == 1 ? nullptr : before);
 }
 
 void exercise_page(std::string& out, const handout& h) {
