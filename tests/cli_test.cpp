@@ -1020,3 +1020,18 @@ TEST(CliExport, ProtocolExportsAsAFhirBundle) {
   r = run({"protocol", "export"});
   EXPECT_EQ(r.exit_code, 2);
 }
+
+TEST(Cli, SurgeryPlansTheOperatedCartilageProtocol) {
+  const auto operated =
+      run(plan_args({"--condition", "cartilage-damage", "--surgery", "--format", "json"}));
+  EXPECT_EQ(operated.exit_code, 0) << operated.err;
+  EXPECT_NE(operated.out.find("\"id\": \"cartilage-repair-rehab\""), std::string::npos)
+      << operated.out.substr(0, 400);
+  const auto refused = run(plan_args({"--condition", "pcl-sprain", "--surgery"}));
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_TRUE(refused.out.empty());
+  EXPECT_NE(refused.err.find("kneerehab: --surgery: condition 'pcl-sprain' has no protocol for an "
+                             "operated lesion"),
+            std::string::npos)
+      << refused.err;
+}

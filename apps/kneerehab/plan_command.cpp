@@ -1,5 +1,6 @@
 // kneerehab plan: options -> plan_request -> make_plan -> render -> stdout or -o FILE.
 #include <fmt/format.h>
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <charconv>
 #include <chrono>
@@ -66,6 +67,9 @@ po::options_description plan_options() {
       "injury-date", po::value<std::string>(),
       "when the injury happened, YYYY-MM-DD (not after --today); after a recent injury of a "
       "traumatic condition, age 55 or over is referred for an X-ray (Ottawa knee rule)")(
+      "surgery", po::bool_switch(),
+      "the lesion was operated (cartilage): plans the condition's protocol for an operated "
+      "lesion (cartilage-damage -> cartilage-repair-rehab)")(
       "symptom", po::value<std::vector<std::string>>()->composing(),
       "a symptom id (repeatable; see 'kneerehab red-flags')")("weeks", po::value<std::string>(),
                                                               weeks_help.c_str())(
@@ -189,6 +193,7 @@ runner_profile parse_profile(const po::variables_map& vm, unit_system units, dat
     profile.weeks_off = parse_int(vm, "weeks-off", 0, limits.max_weeks_off);
   if (vm.count("symptom")) profile.symptoms = vm["symptom"].as<std::vector<std::string>>();
   if (vm.count("injury-date")) profile.injury_date = parse_injury_date(vm, today);
+  profile.operated = vm["surgery"].as<bool>();
   return profile;
 }
 
@@ -279,9 +284,11 @@ void read_leniently(const std::vector<std::string>& args, plan_words& words) {
     scan_gate_values(args, words);
     return;
   }
+  // --surgery looks for the condition's other protocol: the condition's part is not enough.
+  const bool surgery = std::find(args.begin(), args.end(), "--surgery") != args.end();
   if (words.protocol) {
     words.selection = catalogue_selection::protocol(*words.protocol);
-  } else if (words.condition) {
+  } else if (words.condition && !surgery) {
     words.selection = catalogue_selection::condition(*words.condition);
   }
 }

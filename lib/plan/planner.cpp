@@ -3,11 +3,14 @@
 #include "kneerehab/plan/planner.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/plan/safety.hpp"
@@ -20,6 +23,28 @@ struct resolved {
   const condition* cond = nullptr;  ///< may be null when a protocol names an unknown condition
   const protocol* proto = nullptr;  ///< null for referral-only conditions
 };
+
+/// The condition's protocol for an operated lesion: its one protocol other than the default
+/// (runner_profile::operated).
+const protocol& operated_protocol(const catalogue& cat, const condition& cond) {
+  std::vector<const protocol*> others;
+  for (const auto& p : cat.protocols()) {
+    if (p.condition_id == cond.id && p.id != cond.protocol_id) others.push_back(&p);
+  }
+  if (others.size() == 1) return *others.front();
+  if (others.empty()) {
+    throw error::invalid_input(
+        fmt::format("--surgery: condition '{}' has no protocol for an operated lesion (only {}); "
+                    "leave out --surgery, or name a protocol with --protocol",
+                    cond.id, cond.protocol_id.value_or("none")));
+  }
+  std::vector<std::string> ids;
+  for (const protocol* p : others) ids.push_back(p->id);
+  throw error::invalid_input(
+      fmt::format("--surgery: condition '{}' has several protocols besides '{}' ({}); name the "
+                  "one for the operation with --protocol",
+                  cond.id, cond.protocol_id.value_or("none"), fmt::join(ids, ", ")));
+}
 
 resolved resolve(const catalogue& cat, const plan_request& request) {
   resolved r;
@@ -37,9 +62,19 @@ resolved resolve(const catalogue& cat, const plan_request& request) {
           unknown_id_message("protocol", request.protocol_id, ids_of(cat.protocols())));
     }
     r.cond = cat.find_condition(r.proto->condition_id);
+    if (request.profile.operated && r.cond != nullptr && r.cond->protocol_id == r.proto->id) {
+      throw error::invalid_input(fmt::format(
+          "--surgery: protocol '{}' is for a lesion that was not operated; leave out --surgery, "
+          "or plan --condition {} --surgery",
+          r.proto->id, r.cond->id));
+    }
     return r;
   }
   if (r.cond->referral_only || !r.cond->protocol_id) return r;
+  if (request.profile.operated) {
+    r.proto = &operated_protocol(cat, *r.cond);
+    return r;
+  }
   r.proto = cat.find_protocol(*r.cond->protocol_id);
   if (r.proto == nullptr) {
     throw error::not_found(

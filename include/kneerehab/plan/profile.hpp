@@ -35,6 +35,12 @@ struct runner_profile {
   /// A recent injury of a traumatic condition is screened by the Ottawa knee rule
   /// (plan/safety.hpp).
   std::optional<date> injury_date;
+  /// The lesion was operated (cartilage repair). With a condition, the planner uses the
+  /// condition's protocol for an operated lesion: the one other protocol of that condition in
+  /// the catalogue (cartilage-damage -> cartilage-repair-rehab); make_plan throws
+  /// error(errc::invalid_input) when the condition has none or several, or when the protocol
+  /// asked for is the condition's own (non-operated) protocol.
+  bool operated = false;
 };
 
 /// What to plan: a protocol (or the condition's protocol) for a runner.
