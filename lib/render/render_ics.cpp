@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kneerehab/core/version.hpp"
+#include "kneerehab/render/criterion_text.hpp"
 #include "kneerehab/render/notice_text.hpp"
 #include "kneerehab/render/render.hpp"
 #include "render/digest.hpp"
@@ -103,10 +104,8 @@ std::string joined(const std::vector<std::string>& lines) {
   return out;
 }
 
-std::string criterion_line(const entry_criterion& c) {
-  const std::string rule = describe_rule(c);
-  return c.text.empty() ? rule : fmt::format("{} ({})", c.text, rule);
-}
+/// The runner reads a calendar: the criterion asked in plain words, as the handouts ask it.
+std::string criterion_line(const entry_criterion& c) { return criterion_question(c); }
 
 std::vector<std::string> warning_lines(const plan& p, unit_system units) {
   std::vector<std::string> lines;
@@ -135,7 +134,7 @@ std::string event_description(const event_context& e, unit_system units) {
   lines.push_back(fmt::format("Week {} of {}: {}{}", e.week.number, e.p.weeks.size(),
                               e.week.phase_name, e.week.lighter_week ? " (lighter week)" : ""));
   if (e.first_of_week && !e.week.checkpoint.empty()) {
-    lines.emplace_back("Before this week, check:");
+    lines.emplace_back("Before this week, can you say yes to each?");
     for (const auto& c : e.week.checkpoint) lines.push_back("- " + criterion_line(c));
   }
   lines.push_back(pain_line(e.p.pain));
