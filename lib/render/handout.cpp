@@ -274,6 +274,12 @@ void add_session(handout_week& hw, std::vector<std::string>& keys, const session
   }
 }
 
+/// 0 for a strength group, 1 for a mobility group, 2 for the rest (runs, cross-training).
+int layout_pass(const session& s) {
+  if (s.run || s.exercises.empty()) return 2;
+  return s.type == session_type::strength ? 0 : 1;
+}
+
 /// The week's exercise table: each exercise at each dose once, with its groups and days.
 void add_items(handout_week& hw) {
   for (const auto& g : hw.groups) {
@@ -335,14 +341,23 @@ handout_week week_of(const plan_week& w, const std::vector<handout_phase>& phase
   if (auto label = run_row_label(w, units); !label.empty()) {
     hw.sessions.push_back(handout_row{std::move(label), {}});
   }
-  std::vector<std::string> keys;
   for (std::size_t i = 0; i < w.days.size(); ++i) {
     const plan_day& d = w.days.at(i);
     hw.days.push_back(d.day);
     for (const auto& s : d.sessions) {
       hw.minutes.at(i) += s.minutes;
       if (s.type != session_type::rest) hw.active.at(i) = true;
-      add_session(hw, keys, s, i, units);
+    }
+  }
+  // Strength groups first, then mobility, then runs and cross-training, each in day order: the
+  // letters (A, B... by first sight) and the grid's rows keep their order from week to week
+  // when the planner moves a session to another day.
+  std::vector<std::string> keys;
+  for (const int pass : {0, 1, 2}) {
+    for (std::size_t i = 0; i < w.days.size(); ++i) {
+      for (const auto& s : w.days.at(i).sessions) {
+        if (layout_pass(s) == pass) add_session(hw, keys, s, i, units);
+      }
     }
   }
   add_items(hw);
