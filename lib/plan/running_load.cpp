@@ -38,8 +38,9 @@ constexpr double stimulus_volume_share = 0.90;
 constexpr double no_bound = std::numeric_limits<double>::infinity();
 
 // 10 m, not 100 m: coarser flooring compounds under the 110% spike bound and holds short
-// runs well below what the rules allow.
-double floor_to_10m(double km) noexcept { return std::floor(km * 100.0 + 1e-9) / 100.0; }
+// runs well below what the rules allow. A micrometre (1e-6 of 10 m) to spare: a sum such as
+// 6.53 + (21.78 - 21.77) is 6.5399999... in doubles and must round to 6.54, not 6.53.
+double floor_to_10m(double km) noexcept { return std::floor(km * 100.0 + 1e-6) / 100.0; }
 
 struct run_record {
   int day = 0;  ///< days since the plan start (negative: before it)
@@ -194,9 +195,9 @@ class running_planner {
   [[nodiscard]] int runs_carried(double volume) const noexcept;
   [[nodiscard]] std::optional<double> lighter_volume(double before, int max_runs,
                                                      int first_day) const;
-  [[nodiscard]] std::optional<double> lighter_week_due(bool hold, int max_runs,
-                                                       int first_day) const;
-  [[nodiscard]] bool next_week_reaches_target(int max_runs, int first_day) const;
+  [[nodiscard]] std::optional<double> lighter_week_due(const plan_week& week, bool hold,
+                                                       int max_runs, int first_day) const;
+  [[nodiscard]] bool build_reaches_target(const plan_week& week, int max_runs, int first_day) const;
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
   double size_runs(week_runs& runs, double volume, int first_day) const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
@@ -598,22 +599,24 @@ std::optional<double> running_planner::lighter_volume(double before, int max_run
   return std::nullopt;
 }
 
-// One more build week reaches the target, within the weekly rate and, in runs the week may
-// hold, within the spike rule: the lighter week would only put off arriving at a volume that
-// is then held (the lighter-week cycle is for building, rule 3).
-bool running_planner::next_week_reaches_target(int max_runs, int first_day) const {
-  if (!reached(grown(build_.resume_total))) return false;
-  const int days = static_cast<int>(ctx_.profile->run_days.size());
-  const int n = std::max(1, std::min({max_runs, runs_carried(target_), days}));
-  const double longest =
-      n >= 4 ? std::max(target_ / n, load_.long_run_share * target_) : target_ / n;
-  return longest <= std::min(spike_bound(first_day), max_run_km_) + 1e-9;
+// This week, built at the weekly rate, reaches the target: its runs placed and sized as
+// build_week plans them (the spike rule, max_run_minutes, every run rounded down to 10 m), so
+// that a week short of the target by its rounding or a bounded run is never taken for one at
+// it. Then the lighter week would only put off arriving at a volume that is then held (the
+// lighter-week cycle is for building, rule 3).
+bool running_planner::build_reaches_target(const plan_week& week, int max_runs,
+                                           int first_day) const {
+  const double volume = std::min(grown(build_.resume_total), target_);
+  if (!reached(volume)) return false;
+  week_runs runs = place_runs(week, volume, std::max(1, max_runs));
+  if (runs.empty()) return false;
+  return reached(size_runs(runs, volume, first_day));
 }
 
-std::optional<double> running_planner::lighter_week_due(bool hold, int max_runs,
-                                                        int first_day) const {
+std::optional<double> running_planner::lighter_week_due(const plan_week& week, bool hold,
+                                                        int max_runs, int first_day) const {
   if (hold || build_.weeks_since_deload < std::max(2, load_.deload_every) - 1 ||
-      reached(build_.resume_total) || next_week_reaches_target(max_runs, first_day)) {
+      reached(build_.resume_total) || build_reaches_target(week, max_runs, first_day)) {
     return std::nullopt;
   }
   return lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
@@ -680,6 +683,19 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day)
     planned += topped - last.km;
     last.km = topped;
   }
+  // What rounding still leaves (at most 10 m a run), when the last run's bound or share kept
+  // it: the earlier runs take it back, 10 m each, within their bounds and never longer than
+  // the long run; more volume only raises the later runs' bounds and the long run's share.
+  double rest = std::min(floor_to_10m(volume - planned), 0.01 * n);
+  for (std::size_t i = 0; i + 1 < runs.size() && rest >= 0.01 - 1e-9; ++i) {
+    planned_run& r = runs[i];
+    if (r.km <= 0) continue;
+    const double more = floor_to_10m(r.km + 0.01);
+    if (more > bounds[i] + 1e-9 || (has_long && more > last.km + 1e-9)) continue;
+    planned += more - r.km;
+    rest -= more - r.km;
+    r.km = more;
+  }
   if (has_long) {
     runs.back().long_run = std::all_of(runs.begin(), runs.end() - 1,
                                        [&](const planned_run& r) { return r.km < runs.back().km; });
@@ -712,7 +728,7 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     }
     build_ = build_progress{};
     build_.active = true;
-  } else if (const auto lighter_km = lighter_week_due(hold, max_runs, first_day)) {
+  } else if (const auto lighter_km = lighter_week_due(week, hold, max_runs, first_day)) {
     // A lighter week every deload_every weeks while building (clinical-rules 5).
     lighter = true;
     volume = *lighter_km;
