@@ -360,6 +360,28 @@ TEST(ReturnToVolume, ALighterWeekIsSkippedOnlyForAWeekThatReallyReachesTheTarget
   EXPECT_EQ(weeks_to_target(p), 9);
 }
 
+TEST(ReturnToVolume, AfterAPainHoldRunsAWeekRiseByOne) {
+  // Was: a runner holding one 30-minute run a week under pain monitoring (pain 3-4) went to 3
+  // runs the week the pain let go, as a runner who had stopped restarts: two changes at once
+  // (rule 5). Now 2 runs, then 3; the volume still restarts at the next phase's fraction.
+  const std::vector<weekday> mon_tue_thu = {weekday::mon, weekday::tue, weekday::thu};
+  const shrunk_case cases[] = {
+      {"hamstring-tendinopathy-rehab", severity::severe, 47, 9, 47, mon_tue_thu, 200, 0, 4},
+      {"patellofemoral-pain-rehab", severity::severe, 28, 8, 28, mon_tue_thu, 225, 0, 3},
+      {"gait-overload-rehab", severity::moderate, 12, 5, 12, mon_tue_thu, 360, 0, 4},
+  };
+  for (const shrunk_case& c : cases) {
+    EXPECT_TRUE(audit_lines(c).empty()) << c.protocol << ": " << first_of(audit_lines(c));
+    const plan p = make(request_of(c));
+    for (std::size_t i = 1; i < p.weeks.size(); ++i) {
+      const auto before = runs_of(p.weeks[i - 1]).size();
+      if (before > 0) {
+        EXPECT_LE(runs_of(p.weeks[i]).size(), before + 1) << c.protocol << " week " << i + 1;
+      }
+    }
+  }
+}
+
 /// The return-to-volume period of docs/plan-rules.md, "Timelines and the plans": through a
 /// walk/run ladder, the ladder at its quickest (two steps a week) and an 8-week staged return;
 /// without one, 4 weeks after a break of up to 4 weeks (the plan weeks before the first

@@ -738,9 +738,9 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     volume = hold || after_lighter ? build_.resume_total : grown(build_.resume_total);
     if (build_.held && !hold) {
       // Pain has let go: the build goes on from where a runner who had stopped would restart,
-      // if that is more (rule 8: more running is never slower).
+      // if that is more (rule 8: more running is never slower), in one run more than the held
+      // week at most (rule 5: one change at a time; a held week is a week with runs).
       volume = std::max(volume, rule.start_fraction * held_volume());
-      max_runs = std::max(max_runs, restart_runs);
     }
   }
   // Never less than one run of min_run_minutes (rule 5: fewer, longer runs at low volume),
