@@ -382,6 +382,39 @@ TEST(ReturnToVolume, AfterAPainHoldRunsAWeekRiseByOne) {
   }
 }
 
+TEST(ReturnToVolume, APainHoldKeepsTheLongestRunTheRunnerRunsNow) {
+  // Was: a runner holding one 30-minute run a week (and a few hundred metres more) under pain
+  // monitoring was held at two runs of half of it; the spike rule then kept the build after
+  // the hold below the restart of a runner who had stopped: 12 weeks to the target against
+  // 11 with less running, 15 against 11, 16 against 11. Now the held week keeps the longest
+  // run and the runner who runs more is never slower.
+  const std::vector<weekday> thu_fri = {weekday::thu, weekday::fri};
+  const std::vector<weekday> mon_tue = {weekday::mon, weekday::tue};
+  struct pair_case {
+    shrunk_case more;
+    double less = 0;
+  };
+  const pair_case cases[] = {
+      {{"patellofemoral-pain-rehab", severity::severe, 21, 8, 21, thu_fri, 227, 0, 3}, 5},
+      {{"gait-overload-rehab", severity::moderate, 26, 8, 26, mon_tue, 227, 0, 4}, 4},
+      {{"patellofemoral-pain-rehab", severity::moderate, 41, 11, 41, mon_tue, 180, 0, 3}, 0},
+  };
+  for (const pair_case& c : cases) {
+    shrunk_case less = c.more;
+    less.current = c.less;
+    const auto with_more = weeks_to_target(make(request_of(c.more)));
+    const auto with_less = weeks_to_target(make(request_of(less)));
+    ASSERT_TRUE(with_more && with_less) << c.more.protocol;
+    EXPECT_LE(*with_more, *with_less) << c.more.protocol << " current " << c.more.current;
+    EXPECT_TRUE(audit_lines(c.more).empty())
+        << c.more.protocol << ": " << first_of(audit_lines(c.more));
+  }
+  // The held weeks of the first: one run of 8 km, as the runner runs now, not two of 4.
+  const plan p = make(request_of(cases[0].more));
+  EXPECT_EQ(runs_of(p.weeks[0]).size(), 1U);
+  EXPECT_NEAR(p.weeks[0].run_total.km(), 8.0, 0.01);
+}
+
 /// The return-to-volume period of docs/plan-rules.md, "Timelines and the plans": through a
 /// walk/run ladder, the ladder at its quickest (two steps a week) and an 8-week staged return;
 /// without one, 4 weeks after a break of up to 4 weeks (the plan weeks before the first

@@ -199,7 +199,7 @@ class running_planner {
                                                        int max_runs, int first_day) const;
   [[nodiscard]] bool build_reaches_target(const plan_week& week, int max_runs, int first_day) const;
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
-  double size_runs(week_runs& runs, double volume, int first_day) const;
+  double size_runs(week_runs& runs, double volume, int first_day, double last_at_least = 0) const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
   void add_stimuli(const phase_span& span, plan_week& week, const week_runs& runs, bool lighter);
   [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span,
@@ -218,8 +218,9 @@ class running_planner {
   int last_ladder_run_day_ = -1000;
   /// The days without running before the ladder started (the break the restart is sized by).
   std::optional<int> ladder_break_days_;
-  double current_km_ = 0;  ///< what the runner does now, a week
-  int current_runs_ = 0;   ///< runs a week now
+  double current_km_ = 0;          ///< what the runner does now, a week
+  int current_runs_ = 0;           ///< runs a week now
+  double current_longest_km_ = 0;  ///< the longest run of the runner's week now
   bool running_since_start_ = false;
   ladder_progress ladder_;
   bool ladder_moved_ = true;
@@ -286,6 +287,7 @@ running_planner::running_planner(const plan_context& ctx, warning_list& warnings
     if (day >= -7) {
       current_km_ += r.run.km();
       ++current_runs_;
+      current_longest_km_ = std::max(current_longest_km_, r.run.km());
     }
   }
   std::sort(history_.begin(), history_.end(),
@@ -622,16 +624,21 @@ std::optional<double> running_planner::lighter_week_due(const plan_week& week, b
   return lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
 }
 
-double running_planner::size_runs(week_runs& runs, double volume, int first_day) const {
+double running_planner::size_runs(week_runs& runs, double volume, int first_day,
+                                  double last_at_least) const {
   // With 4 or more runs the last is the long run, at most long_run_share of the week; the
-  // others share the rest and are never longer than it. With fewer runs they are equal. Every
-  // run keeps the spike rule against the 30 days before it (this week's earlier runs
+  // others share the rest and are never longer than it. With fewer runs they are equal, or the
+  // last is `last_at_least` (a week held as the runner runs now) and the others share the rest.
+  // Every run keeps the spike rule against the 30 days before it (this week's earlier runs
   // included) and max_run_minutes; what a bounded long run cannot carry moves to the others,
   // up to its length.
   const auto n = static_cast<double>(runs.size());
   const bool has_long = runs.back().long_run;
-  double long_km = has_long ? std::min(load_.long_run_share * volume, max_run_km_) : volume / n;
-  double other_km = has_long ? (volume - long_km) / (n - 1) : volume / n;
+  const bool last_longer = !has_long && runs.size() > 1 && last_at_least > volume / n;
+  double long_km = has_long      ? std::min(load_.long_run_share * volume, max_run_km_)
+                   : last_longer ? std::min(last_at_least, volume)
+                                 : volume / n;
+  double other_km = has_long || last_longer ? (volume - long_km) / (n - 1) : volume / n;
   double planned = 0;
   std::array<double, 7> bounds{};
   for (int round = 0; round < 3; ++round) {
@@ -650,7 +657,7 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day)
       if (first_continuous_pending_ && placed == 0) {
         bound = std::min(bound, last_step_run_km_ * load_.spike_ratio);
       }
-      const double wanted = r.long_run ? long_km : other_km;
+      const double wanted = r.long_run || (last_longer && &r == &runs.back()) ? long_km : other_km;
       r.km = floor_to_10m(std::min(wanted, bound));
       bounds[placed] = bound;
       week[placed++] = {day, r.km};
@@ -752,9 +759,27 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   }
   volume = std::min(volume, target_);
   if (volume <= 0) return;
-  week_runs runs = place_runs(week, volume, std::max(1, max_runs));
+  // A week held under pain monitoring is the runner's week now: its longest run kept, the rest
+  // in as many runs as stay at least min_run_minutes (one run of 8 km, not two of 4, for a
+  // week of one 30-minute run and a few hundred metres more). Sharing it out evenly would shorten
+  // the longest run, and the spike rule would then hold the build after the hold below where a
+  // runner who had stopped restarts (rule 8).
+  double last_at_least = 0;
+  int runs_wanted = std::max(1, max_runs);
+  if (hold) {
+    // Held below what the runner runs now (a lower target), the week keeps its shape.
+    last_at_least = current_longest_km_ * std::min(1.0, volume / current_km_);
+    const double least = min_run_km_ + 0.02;
+    int n = std::min(runs_wanted, runs_carried(volume));
+    while (n > 1 && n < 4 && last_at_least > volume / n &&
+           (volume - last_at_least) / (n - 1) < least - 1e-9) {
+      --n;
+    }
+    runs_wanted = n;
+  }
+  week_runs runs = place_runs(week, volume, runs_wanted);
   if (runs.empty()) return;
-  const double planned = size_runs(runs, volume, first_day);
+  const double planned = size_runs(runs, volume, first_day, last_at_least);
   if (planned <= 0) {
     // Nothing fits under the bounds: the next week starts the build again.
     build_.active = false;
