@@ -398,6 +398,17 @@ TEST(ReturnToVolume, APainHoldKeepsTheLongestRunTheRunnerRunsNow) {
       {{"patellofemoral-pain-rehab", severity::severe, 21, 8, 21, thu_fri, 227, 0, 3}, 5},
       {{"gait-overload-rehab", severity::moderate, 26, 8, 26, mon_tue, 227, 0, 4}, 4},
       {{"patellofemoral-pain-rehab", severity::moderate, 41, 11, 41, mon_tue, 180, 0, 3}, 0},
+      // Was 10 weeks against 8: four held runs cut the longest to the long run's 30% share.
+      {{"patellofemoral-pain-rehab",
+        severity::mild,
+        78,
+        30,
+        78,
+        {weekday::mon, weekday::tue, weekday::wed, weekday::fri},
+        181,
+        0,
+        3},
+       25},
   };
   for (const pair_case& c : cases) {
     shrunk_case less = c.more;

@@ -771,8 +771,10 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     last_at_least = current_longest_km_ * std::min(1.0, volume / current_km_);
     const double least = min_run_km_ + 0.02;
     int n = std::min(runs_wanted, runs_carried(volume));
-    while (n > 1 && n < 4 && last_at_least > volume / n &&
-           (volume - last_at_least) / (n - 1) < least - 1e-9) {
+    // With 4 or more runs the long run's share (rule 3) would cut the longest run: fewer runs.
+    while (n > 1 && (n >= 4 ? load_.long_run_share * volume < last_at_least - 0.01
+                            : last_at_least > volume / n &&
+                                  (volume - last_at_least) / (n - 1) < least - 1e-9)) {
       --n;
     }
     runs_wanted = n;
