@@ -21,10 +21,12 @@
 namespace kneerehab::detail {
 
 /// Whether a week's running volume `km` reaches `target`: within 1% or 0.1 km, whichever is
-/// more (rounding each run down to 10 m must not leave a plan short of its target). The
-/// planner and audit_plan() share this definition.
+/// more (rounding each run down to 10 m must not leave a plan short of its target), with a
+/// millimetre to spare so that a sum of runs exactly at the edge is not lost to floating-point
+/// noise (3 x 6.6 km is 19.799999... in doubles). The planner and audit_plan() share this
+/// definition.
 [[nodiscard]] inline bool volume_reaches(double km, double target) noexcept {
-  return target > 0 && km >= target - std::max(0.1, 0.01 * target);
+  return target > 0 && km + 1e-6 >= target - std::max(0.1, 0.01 * target);
 }
 
 /// Warnings in the order they were first raised, each once.

@@ -38,8 +38,9 @@ constexpr double stimulus_volume_share = 0.90;
 constexpr double no_bound = std::numeric_limits<double>::infinity();
 
 // 10 m, not 100 m: coarser flooring compounds under the 110% spike bound and holds short
-// runs well below what the rules allow.
-double floor_to_10m(double km) noexcept { return std::floor(km * 100.0 + 1e-9) / 100.0; }
+// runs well below what the rules allow. A micrometre (1e-6 of 10 m) to spare: a sum such as
+// 6.53 + (21.78 - 21.77) is 6.5399999... in doubles and must round to 6.54, not 6.53.
+double floor_to_10m(double km) noexcept { return std::floor(km * 100.0 + 1e-6) / 100.0; }
 
 struct run_record {
   int day = 0;  ///< days since the plan start (negative: before it)
@@ -194,11 +195,11 @@ class running_planner {
   [[nodiscard]] int runs_carried(double volume) const noexcept;
   [[nodiscard]] std::optional<double> lighter_volume(double before, int max_runs,
                                                      int first_day) const;
-  [[nodiscard]] std::optional<double> lighter_week_due(bool hold, int max_runs,
-                                                       int first_day) const;
-  [[nodiscard]] bool next_week_reaches_target(int max_runs, int first_day) const;
+  [[nodiscard]] std::optional<double> lighter_week_due(const plan_week& week, bool hold,
+                                                       int max_runs, int first_day) const;
+  [[nodiscard]] bool build_reaches_target(const plan_week& week, int max_runs, int first_day) const;
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
-  double size_runs(week_runs& runs, double volume, int first_day) const;
+  double size_runs(week_runs& runs, double volume, int first_day, double last_at_least = 0) const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
   void add_stimuli(const phase_span& span, plan_week& week, const week_runs& runs, bool lighter);
   [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span,
@@ -217,8 +218,9 @@ class running_planner {
   int last_ladder_run_day_ = -1000;
   /// The days without running before the ladder started (the break the restart is sized by).
   std::optional<int> ladder_break_days_;
-  double current_km_ = 0;  ///< what the runner does now, a week
-  int current_runs_ = 0;   ///< runs a week now
+  double current_km_ = 0;          ///< what the runner does now, a week
+  int current_runs_ = 0;           ///< runs a week now
+  double current_longest_km_ = 0;  ///< the longest run of the runner's week now
   bool running_since_start_ = false;
   ladder_progress ladder_;
   bool ladder_moved_ = true;
@@ -285,6 +287,7 @@ running_planner::running_planner(const plan_context& ctx, warning_list& warnings
     if (day >= -7) {
       current_km_ += r.run.km();
       ++current_runs_;
+      current_longest_km_ = std::max(current_longest_km_, r.run.km());
     }
   }
   std::sort(history_.begin(), history_.end(),
@@ -598,37 +601,44 @@ std::optional<double> running_planner::lighter_volume(double before, int max_run
   return std::nullopt;
 }
 
-// One more build week reaches the target, within the weekly rate and, in runs the week may
-// hold, within the spike rule: the lighter week would only put off arriving at a volume that
-// is then held (the lighter-week cycle is for building, rule 3).
-bool running_planner::next_week_reaches_target(int max_runs, int first_day) const {
-  if (!reached(grown(build_.resume_total))) return false;
-  const int days = static_cast<int>(ctx_.profile->run_days.size());
-  const int n = std::max(1, std::min({max_runs, runs_carried(target_), days}));
-  const double longest =
-      n >= 4 ? std::max(target_ / n, load_.long_run_share * target_) : target_ / n;
-  return longest <= std::min(spike_bound(first_day), max_run_km_) + 1e-9;
+// This week, built at the weekly rate, reaches the target: its runs placed and sized as
+// build_week plans them (the spike rule, max_run_minutes, every run rounded down to 10 m), so
+// that a week short of the target by its rounding or a bounded run is never taken for one at
+// it. Then the lighter week would only put off arriving at a volume that is then held (the
+// lighter-week cycle is for building, rule 3).
+bool running_planner::build_reaches_target(const plan_week& week, int max_runs,
+                                           int first_day) const {
+  const double volume = std::min(grown(build_.resume_total), target_);
+  if (!reached(volume)) return false;
+  week_runs runs = place_runs(week, volume, std::max(1, max_runs));
+  if (runs.empty()) return false;
+  return reached(size_runs(runs, volume, first_day));
 }
 
-std::optional<double> running_planner::lighter_week_due(bool hold, int max_runs,
-                                                        int first_day) const {
+std::optional<double> running_planner::lighter_week_due(const plan_week& week, bool hold,
+                                                        int max_runs, int first_day) const {
   if (hold || build_.weeks_since_deload < std::max(2, load_.deload_every) - 1 ||
-      reached(build_.resume_total) || next_week_reaches_target(max_runs, first_day)) {
+      reached(build_.resume_total) || build_reaches_target(week, max_runs, first_day)) {
     return std::nullopt;
   }
   return lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
 }
 
-double running_planner::size_runs(week_runs& runs, double volume, int first_day) const {
+double running_planner::size_runs(week_runs& runs, double volume, int first_day,
+                                  double last_at_least) const {
   // With 4 or more runs the last is the long run, at most long_run_share of the week; the
-  // others share the rest and are never longer than it. With fewer runs they are equal. Every
-  // run keeps the spike rule against the 30 days before it (this week's earlier runs
+  // others share the rest and are never longer than it. With fewer runs they are equal, or the
+  // last is `last_at_least` (a week held as the runner runs now) and the others share the rest.
+  // Every run keeps the spike rule against the 30 days before it (this week's earlier runs
   // included) and max_run_minutes; what a bounded long run cannot carry moves to the others,
   // up to its length.
   const auto n = static_cast<double>(runs.size());
   const bool has_long = runs.back().long_run;
-  double long_km = has_long ? std::min(load_.long_run_share * volume, max_run_km_) : volume / n;
-  double other_km = has_long ? (volume - long_km) / (n - 1) : volume / n;
+  const bool last_longer = !has_long && runs.size() > 1 && last_at_least > volume / n;
+  double long_km = has_long      ? std::min(load_.long_run_share * volume, max_run_km_)
+                   : last_longer ? std::min(last_at_least, volume)
+                                 : volume / n;
+  double other_km = has_long || last_longer ? (volume - long_km) / (n - 1) : volume / n;
   double planned = 0;
   std::array<double, 7> bounds{};
   for (int round = 0; round < 3; ++round) {
@@ -647,7 +657,7 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day)
       if (first_continuous_pending_ && placed == 0) {
         bound = std::min(bound, last_step_run_km_ * load_.spike_ratio);
       }
-      const double wanted = r.long_run ? long_km : other_km;
+      const double wanted = r.long_run || (last_longer && &r == &runs.back()) ? long_km : other_km;
       r.km = floor_to_10m(std::min(wanted, bound));
       bounds[placed] = bound;
       week[placed++] = {day, r.km};
@@ -679,6 +689,19 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day)
       topped <= share_bound + 1e-9) {
     planned += topped - last.km;
     last.km = topped;
+  }
+  // What rounding still leaves (at most 10 m a run), when the last run's bound or share kept
+  // it: the earlier runs take it back, 10 m each, within their bounds and never longer than
+  // the long run; more volume only raises the later runs' bounds and the long run's share.
+  double rest = std::min(floor_to_10m(volume - planned), 0.01 * n);
+  for (std::size_t i = 0; i + 1 < runs.size() && rest >= 0.01 - 1e-9; ++i) {
+    planned_run& r = runs[i];
+    if (r.km <= 0) continue;
+    const double more = floor_to_10m(r.km + 0.01);
+    if (more > bounds[i] + 1e-9 || (has_long && more > last.km + 1e-9)) continue;
+    planned += more - r.km;
+    rest -= more - r.km;
+    r.km = more;
   }
   if (has_long) {
     runs.back().long_run = std::all_of(runs.begin(), runs.end() - 1,
@@ -712,7 +735,7 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     }
     build_ = build_progress{};
     build_.active = true;
-  } else if (const auto lighter_km = lighter_week_due(hold, max_runs, first_day)) {
+  } else if (const auto lighter_km = lighter_week_due(week, hold, max_runs, first_day)) {
     // A lighter week every deload_every weeks while building (clinical-rules 5).
     lighter = true;
     volume = *lighter_km;
@@ -722,9 +745,9 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     volume = hold || after_lighter ? build_.resume_total : grown(build_.resume_total);
     if (build_.held && !hold) {
       // Pain has let go: the build goes on from where a runner who had stopped would restart,
-      // if that is more (rule 8: more running is never slower).
+      // if that is more (rule 8: more running is never slower), in one run more than the held
+      // week at most (rule 5: one change at a time; a held week is a week with runs).
       volume = std::max(volume, rule.start_fraction * held_volume());
-      max_runs = std::max(max_runs, restart_runs);
     }
   }
   // Never less than one run of min_run_minutes (rule 5: fewer, longer runs at low volume),
@@ -736,9 +759,29 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   }
   volume = std::min(volume, target_);
   if (volume <= 0) return;
-  week_runs runs = place_runs(week, volume, std::max(1, max_runs));
+  // A week held under pain monitoring is the runner's week now: its longest run kept, the rest
+  // in as many runs as stay at least min_run_minutes (one run of 8 km, not two of 4, for a
+  // week of one 30-minute run and a few hundred metres more). Sharing it out evenly would shorten
+  // the longest run, and the spike rule would then hold the build after the hold below where a
+  // runner who had stopped restarts (rule 8).
+  double last_at_least = 0;
+  int runs_wanted = std::max(1, max_runs);
+  if (hold) {
+    // Held below what the runner runs now (a lower target), the week keeps its shape.
+    last_at_least = current_longest_km_ * std::min(1.0, volume / current_km_);
+    const double least = min_run_km_ + 0.02;
+    int n = std::min(runs_wanted, runs_carried(volume));
+    // With 4 or more runs the long run's share (rule 3) would cut the longest run: fewer runs.
+    while (n > 1 && (n >= 4 ? load_.long_run_share * volume < last_at_least - 0.01
+                            : last_at_least > volume / n &&
+                                  (volume - last_at_least) / (n - 1) < least - 1e-9)) {
+      --n;
+    }
+    runs_wanted = n;
+  }
+  week_runs runs = place_runs(week, volume, runs_wanted);
   if (runs.empty()) return;
-  const double planned = size_runs(runs, volume, first_day);
+  const double planned = size_runs(runs, volume, first_day, last_at_least);
   if (planned <= 0) {
     // Nothing fits under the bounds: the next week starts the build again.
     build_.active = false;
