@@ -193,6 +193,13 @@ class running_planner {
     return volume_reaches(volume, target_);
   }
   [[nodiscard]] int runs_carried(double volume) const noexcept;
+  /// How a week held under pain monitoring is run: how many runs, and the least the last one
+  /// keeps of the runner's longest run now.
+  struct held_shape {
+    int runs = 1;
+    double last_at_least = 0;
+  };
+  [[nodiscard]] held_shape held_week_shape(double volume, int max_runs) const;
   [[nodiscard]] std::optional<double> lighter_volume(double before, int max_runs,
                                                      int first_day) const;
   [[nodiscard]] std::optional<double> lighter_week_due(const plan_week& week, bool hold,
@@ -624,6 +631,25 @@ std::optional<double> running_planner::lighter_week_due(const plan_week& week, b
   return lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
 }
 
+// A week held under pain monitoring is the runner's week now: its longest run kept (scaled
+// down when held below what the runner runs now, for a lower target), the rest in as many runs
+// as stay at least min_run_minutes (one run of 8 km, not two of 4, for a week of one 30-minute
+// run and a few hundred metres more). Sharing it out evenly would shorten the longest run, and
+// the spike rule would then hold the build after the hold below where a runner who had stopped
+// restarts (rule 8).
+running_planner::held_shape running_planner::held_week_shape(double volume, int max_runs) const {
+  const double last_at_least = current_longest_km_ * std::min(1.0, volume / current_km_);
+  const double least = min_run_km_ + 0.02;
+  int n = std::min(std::max(1, max_runs), runs_carried(volume));
+  // With 4 or more runs the long run's share (rule 3) would cut the longest run: fewer runs.
+  while (n > 1 && (n >= 4 ? load_.long_run_share * volume < last_at_least - 0.01
+                          : last_at_least > volume / n &&
+                                (volume - last_at_least) / (n - 1) < least - 1e-9)) {
+    --n;
+  }
+  return {n, last_at_least};
+}
+
 double running_planner::size_runs(week_runs& runs, double volume, int first_day,
                                   double last_at_least) const {
   // With 4 or more runs the last is the long run, at most long_run_share of the week; the
@@ -759,29 +785,11 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   }
   volume = std::min(volume, target_);
   if (volume <= 0) return;
-  // A week held under pain monitoring is the runner's week now: its longest run kept, the rest
-  // in as many runs as stay at least min_run_minutes (one run of 8 km, not two of 4, for a
-  // week of one 30-minute run and a few hundred metres more). Sharing it out evenly would shorten
-  // the longest run, and the spike rule would then hold the build after the hold below where a
-  // runner who had stopped restarts (rule 8).
-  double last_at_least = 0;
-  int runs_wanted = std::max(1, max_runs);
-  if (hold) {
-    // Held below what the runner runs now (a lower target), the week keeps its shape.
-    last_at_least = current_longest_km_ * std::min(1.0, volume / current_km_);
-    const double least = min_run_km_ + 0.02;
-    int n = std::min(runs_wanted, runs_carried(volume));
-    // With 4 or more runs the long run's share (rule 3) would cut the longest run: fewer runs.
-    while (n > 1 && (n >= 4 ? load_.long_run_share * volume < last_at_least - 0.01
-                            : last_at_least > volume / n &&
-                                  (volume - last_at_least) / (n - 1) < least - 1e-9)) {
-      --n;
-    }
-    runs_wanted = n;
-  }
-  week_runs runs = place_runs(week, volume, runs_wanted);
+  const held_shape shape =
+      hold ? held_week_shape(volume, max_runs) : held_shape{std::max(1, max_runs), 0};
+  week_runs runs = place_runs(week, volume, shape.runs);
   if (runs.empty()) return;
-  const double planned = size_runs(runs, volume, first_day, last_at_least);
+  const double planned = size_runs(runs, volume, first_day, shape.last_at_least);
   if (planned <= 0) {
     // Nothing fits under the bounds: the next week starts the build again.
     build_.active = false;

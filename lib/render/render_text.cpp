@@ -252,14 +252,11 @@ exercise_changes changes_since(const handout_week& w, const handout_week& before
 /// that a plan's text stays short enough to print. (HTML and Markdown print every week whole.)
 void exercises(std::string& out, const handout_week& w, const handout_week* before) {
   if (w.exercises.empty()) return;
-  if (before == nullptr || before->exercises.empty() || !each_once(w.exercises) ||
-      !each_once(before->exercises)) {
-    exercise_rows(out, w.exercises);
-    return;
-  }
-  const exercise_changes c = changes_since(w, *before);
+  const bool comparable = before != nullptr && !before->exercises.empty() &&
+                          each_once(w.exercises) && each_once(before->exercises);
+  const exercise_changes c = comparable ? changes_since(w, *before) : exercise_changes{};
   // A line to say so, the changed rows and a line or so for those dropped: or the whole table.
-  if (1 + c.changed.size() + (c.dropped.empty() ? 0 : 1) >= w.exercises.size()) {
+  if (!comparable || 1 + c.changed.size() + (c.dropped.empty() ? 0 : 1) >= w.exercises.size()) {
     exercise_rows(out, w.exercises);
     return;
   }
