@@ -566,6 +566,15 @@ TEST_F(audit, runs_a_week_up_by_two_break_runs_per_week_step) {
               "next");
 }
 
+TEST_F(audit, three_runs_after_a_phase_held_for_pain_keep_runs_per_week_step) {
+  // The week a phase held under pain monitoring ends is a restart, as after a stop: up to 3
+  // runs at once (rule 8: more running is never slower than having stopped).
+  cat = audit_catalogue([](protocol& p) { p.phases[0].running.mode = running_mode::modified; });
+  week(1).runs = {R(2, 2.5)};
+  edit = [](plan& p) { p.warnings.emplace_back(notice_code::pain_holds_first_phase); };
+  EXPECT_TRUE(findings().empty()) << testing::finding_lines(findings()).front();
+}
+
 TEST_F(audit, a_continuous_run_under_15_minutes_breaks_min_run_minutes) {
   week(4).runs = {R(0, 2.4), R(2, 2.5), R(4, 2.5)};
   expect_only(audit_rule::min_run_minutes, 4,

@@ -25,6 +25,9 @@ inline constexpr double lighter_cut_min = 0.20;
 inline constexpr double lighter_cut_max = 0.30;
 /// The single-session spike rule looks back 30 days (Frandsen et al. 2025).
 inline constexpr int spike_window_days = 30;
+/// A restart, after weeks without running or a phase held under pain monitoring, may begin
+/// with up to three runs a week, as the walk/run ladders do (every other day); rule 5.
+inline constexpr int restart_runs = 3;
 
 /// A run or walk-run session of the plan.
 struct run_seen {

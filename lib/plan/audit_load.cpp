@@ -158,6 +158,15 @@ void check_single_run_spike(const audit_context& ctx, finding_sink& out) {
   }
 }
 
+/// The first week after a phase held under pain monitoring (`pain-holds-first-phase`): the
+/// runner restarts there as one who had stopped would (rule 8).
+bool restarts_after_pain_hold(const audit_context& ctx, const week_seen& before,
+                              const week_seen& w) {
+  return before.ph != nullptr && w.ph != nullptr && w.ph != before.ph &&
+         before.ph->running.mode == running_mode::modified &&
+         carries_notice(ctx.p, notice_code::pain_holds_first_phase);
+}
+
 void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
   const auto& load = ctx.proto.load;
   const auto& profile = ctx.request.profile;
@@ -165,7 +174,6 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
   const double increase = cautious ? load.cautious_weekly_increase : load.weekly_increase;
   const double regain = regain_increase_of(load, ctx.options.regain_weekly_increase);
   const double baseline = ctx.baseline_km;
-  const bool pain_holds = carries_notice(ctx.p, notice_code::pain_holds_first_phase);
   for (std::size_t wi = 1; wi < ctx.weeks.size(); ++wi) {
     const week_seen& w = ctx.weeks[wi];
     const week_seen& before = ctx.weeks[wi - 1];
@@ -179,8 +187,7 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
                            : ref * (1 + increase);
     // Once pain lets go of a held phase, the runner restarts as one who had stopped would: at
     // the next phase's start fraction of the volume held before (rule 8).
-    if (pain_holds && before.ph != nullptr && w.ph != nullptr && w.ph != before.ph &&
-        before.ph->running.mode == running_mode::modified) {
+    if (restarts_after_pain_hold(ctx, before, w)) {
       const double held = baseline > 0 ? baseline : ctx.target_km;
       allowed = std::max(allowed, w.ph->running.start_fraction * held);
     }
@@ -435,11 +442,18 @@ void check_runs_per_week_step(const audit_context& ctx, finding_sink& out) {
   for (std::size_t wi = 1; wi < ctx.weeks.size(); ++wi) {
     const week_seen& w = ctx.weeks[wi];
     const week_seen& before = ctx.weeks[wi - 1];
-    if (before.runs > 0 && w.runs > before.runs + 1) {
+    // A restart after a pain hold may go to restart_runs at once, as after a stop.
+    const int most = restarts_after_pain_hold(ctx, before, w)
+                         ? std::max(before.runs + 1, restart_runs)
+                         : before.runs + 1;
+    if (before.runs > 0 && w.runs > most) {
       out.at(*w.w, std::nullopt,
              fmt::format("{} runs, up from {} in week {}; runs a week rise by at most one from "
-                         "one week to the next",
-                         w.runs, before.runs, before.w->number));
+                         "one week to the next{}",
+                         w.runs, before.runs, before.w->number,
+                         most > before.runs + 1
+                             ? fmt::format(" ({} after a phase held for pain)", most)
+                             : std::string()));
     }
   }
 }

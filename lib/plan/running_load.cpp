@@ -638,7 +638,7 @@ std::optional<double> running_planner::lighter_week_due(const plan_week& week, b
 // the spike rule would then hold the build after the hold below where a runner who had stopped
 // restarts (rule 8).
 running_planner::held_shape running_planner::held_week_shape(double volume, int max_runs) const {
-  const double last_at_least = current_longest_km_ * std::min(1.0, volume / current_km_);
+  const double last_at_least = current_longest_km_ * std::min(1.0, target_ / current_km_);
   const double least = min_run_km_ + 0.02;
   int n = std::min(std::max(1, max_runs), runs_carried(volume));
   // With 4 or more runs the long run's share (rule 3) would cut the longest run: fewer runs.
@@ -683,6 +683,9 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day,
       if (first_continuous_pending_ && placed == 0) {
         bound = std::min(bound, last_step_run_km_ * load_.spike_ratio);
       }
+      // A week held under pain monitoring lengthens no run beyond the runner's longest now,
+      // even when fewer runs must carry the week (runs too short to keep are merged).
+      if (last_at_least > 0) bound = std::min(bound, current_longest_km_ + 1e-9);
       const double wanted = r.long_run || (last_longer && &r == &runs.back()) ? long_km : other_km;
       r.km = floor_to_10m(std::min(wanted, bound));
       bounds[placed] = bound;
@@ -707,24 +710,30 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day,
       last.km = most;
     }
   }
-  // Rounding down left up to 10 m a run: the last run takes it back where its bound allows.
-  const double topped = floor_to_10m(last.km + (volume - planned));
+  // What rounding down and the earlier runs' bounds left: the last run takes it back, as far
+  // as its own bound (and, as the long run, its share) allows. Else a runner whose early runs
+  // are bounded by a shorter run before the plan builds slower than one who restarts (rule 8).
   const double share_bound =
-      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share) : topped;
-  if (topped > last.km && topped <= bounds[runs.size() - 1] + 1e-9 &&
-      topped <= share_bound + 1e-9) {
+      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share)
+               : bounds[runs.size() - 1];
+  const double topped = floor_to_10m(
+      std::min({last.km + (volume - planned), bounds[runs.size() - 1] + 1e-9, share_bound + 1e-9}));
+  if (topped > last.km) {
     planned += topped - last.km;
     last.km = topped;
   }
-  // What rounding still leaves (at most 10 m a run), when the last run's bound or share kept
-  // it: the earlier runs take it back, 10 m each, within their bounds and never longer than
-  // the long run; more volume only raises the later runs' bounds and the long run's share.
-  double rest = std::min(floor_to_10m(volume - planned), 0.01 * n);
-  for (std::size_t i = 0; i + 1 < runs.size() && rest >= 0.01 - 1e-9; ++i) {
+  // What the last run's bound or share could not take (rounding, or earlier runs held by the
+  // spike rule): the earlier runs take it, the later ones first, within their bounds and never
+  // longer than the long run. More volume only raises the later runs' bounds and the long
+  // run's share. Else a week falls short of its volume, and of the target, by what one bounded
+  // run left, and the next week's lighter-week choice turns on it (rule 8).
+  double rest = floor_to_10m(volume - planned);
+  for (std::size_t i = runs.size() - 1; i-- > 0 && rest >= 0.01 - 1e-9;) {
     planned_run& r = runs[i];
     if (r.km <= 0) continue;
-    const double more = floor_to_10m(r.km + 0.01);
-    if (more > bounds[i] + 1e-9 || (has_long && more > last.km + 1e-9)) continue;
+    const double most = has_long ? std::min(bounds[i], last.km) : bounds[i];
+    const double more = floor_to_10m(std::min(r.km + rest, most + 1e-9));
+    if (more <= r.km) continue;
     planned += more - r.km;
     rest -= more - r.km;
     r.km = more;
@@ -771,9 +780,10 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     volume = hold || after_lighter ? build_.resume_total : grown(build_.resume_total);
     if (build_.held && !hold) {
       // Pain has let go: the build goes on from where a runner who had stopped would restart,
-      // if that is more (rule 8: more running is never slower), in one run more than the held
-      // week at most (rule 5: one change at a time; a held week is a week with runs).
+      // if that is more (rule 8: more running is never slower), and in as many runs as such a
+      // runner restarts with (rule 5 lets a restart begin with restart_runs).
       volume = std::max(volume, rule.start_fraction * held_volume());
+      max_runs = std::max(max_runs, restart_runs);
     }
   }
   // Never less than one run of min_run_minutes (rule 5: fewer, longer runs at low volume),
