@@ -430,10 +430,18 @@ TEST(ReturnToVolume, WhatABoundedRunCannotCarryGoesToTheWeeksOtherRuns) {
        28},
   };
   for (const pair_case& c : cases) expect_more_running_never_slower(c);
-  // Week 4 of the second: the first run held at 22.2 km by the 20.2 km run before it, the
-  // second takes what it left, up to the longest run the pace allows (150 minutes, 24.2 km).
-  const plan p = make(request_of(cases[1].more));
-  EXPECT_NEAR(p.weeks[3].run_total.km(), 70.72, 0.01);
+  // Week 4 with current 28 reaches the target: the first run is held at 23.04 km by the 20.95
+  // km before it, the last at the longest run the pace allows (150 minutes, 24.25 km), and
+  // the second takes what the last could not.
+  shrunk_case less = cases[1].more;
+  less.current = 28;
+  const plan p = make(request_of(less));
+  std::vector<double> week4;
+  for (const auto* r : runs_of(p.weeks[3])) week4.push_back(r->run.km());
+  ASSERT_EQ(week4.size(), 3U);
+  EXPECT_NEAR(week4[0], 23.04, 0.005);
+  EXPECT_NEAR(week4[1], 23.71, 0.005);
+  EXPECT_NEAR(week4[2], 24.25, 0.005);
   EXPECT_EQ(weeks_to_target(p), 4);
 }
 

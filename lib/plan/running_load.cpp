@@ -207,6 +207,7 @@ class running_planner {
   [[nodiscard]] bool build_reaches_target(const plan_week& week, int max_runs, int first_day) const;
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
   double size_runs(week_runs& runs, double volume, int first_day, double last_at_least = 0) const;
+  [[nodiscard]] double rising_share(double rest, std::size_t left) const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
   void add_stimuli(const phase_span& span, plan_week& week, const week_runs& runs, bool lighter);
   [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span,
@@ -650,11 +651,22 @@ running_planner::held_shape running_planner::held_week_shape(double volume, int 
   return {n, last_at_least};
 }
 
+double running_planner::rising_share(double rest, std::size_t left) const {
+  // The first of `left` runs that rise by spike_ratio each and carry `rest`, but never under
+  // the shortest run while `rest` shared equally would allow it (rule 5).
+  double chain = 0;
+  double step = 1;
+  for (std::size_t i = 0; i < left; ++i, step *= load_.spike_ratio) chain += step;
+  const double equal = rest / static_cast<double>(left);
+  return std::max(rest / chain, std::min(min_run_km_ + 0.01, equal));
+}
+
 double running_planner::size_runs(week_runs& runs, double volume, int first_day,
                                   double last_at_least) const {
   // With 4 or more runs the last is the long run, at most long_run_share of the week; the
-  // others share the rest and are never longer than it. With fewer runs they are equal, or the
-  // last is `last_at_least` (a week held as the runner runs now) and the others share the rest.
+  // others share the rest and are never longer than it. With fewer runs a build week's runs
+  // rise (rising_share), a week at the target has equal runs, and a week held as the runner
+  // runs now has its last run at `last_at_least` and the others sharing the rest.
   // Every run keeps the spike rule against the 30 days before it (this week's earlier runs
   // included) and max_run_minutes; what a bounded long run cannot carry moves to the others,
   // up to its length.
@@ -665,6 +677,11 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day,
                    : last_longer ? std::min(last_at_least, volume)
                                  : volume / n;
   double other_km = has_long || last_longer ? (volume - long_km) / (n - 1) : volume / n;
+  // A build week of 2 or 3 runs rises through the week, each run up to spike_ratio x the one
+  // before. Its longest run then depends only on the week's volume and, where the spike rule
+  // bounds them, on the runs before it, both never less for a runner who runs more (rule 8):
+  // equal runs left the week's last run longer the more the history held back the first.
+  const bool rising = !has_long && !last_longer && runs.size() > 1 && volume < target_ - 1e-9;
   double planned = 0;
   std::array<double, 7> bounds{};
   for (int round = 0; round < 3; ++round) {
@@ -684,9 +701,11 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day,
         bound = std::min(bound, last_step_run_km_ * load_.spike_ratio);
       }
       // A week held under pain monitoring lengthens no run beyond the runner's longest now,
-      // even when fewer runs must carry the week (runs too short to keep are merged).
+      // even when fewer runs carry the week (what is left too short for a run is dropped).
       if (last_at_least > 0) bound = std::min(bound, current_longest_km_ + 1e-9);
-      const double wanted = r.long_run || (last_longer && &r == &runs.back()) ? long_km : other_km;
+      const double wanted = r.long_run || (last_longer && &r == &runs.back()) ? long_km
+                            : rising ? rising_share(volume - planned, runs.size() - placed)
+                                     : other_km;
       r.km = floor_to_10m(std::min(wanted, bound));
       bounds[placed] = bound;
       week[placed++] = {day, r.km};
