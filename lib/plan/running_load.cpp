@@ -712,9 +712,23 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day,
       planned += r.km;
     }
     if (!has_long || runs.back().km >= long_km - 0.01) break;
-    // The long run was bounded: the others carry the rest, never longer than it.
-    long_km = runs.back().km;
-    const double others = std::min(long_km, (volume - long_km) / (n - 1));
+    double others_longest = 0;
+    for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+      others_longest = std::max(others_longest, runs[i].km);
+    }
+    double others = 0;
+    if (bounds[runs.size() - 1] <= load_.spike_ratio * others_longest + 1e-9) {
+      // The long run was bounded by this week's other runs: the week is shared so that it is
+      // spike_ratio x each of them. Holding it at its bound would keep it short of that, and
+      // the next week's runs with it (rule 8).
+      others = volume / (n - 1 + load_.spike_ratio);
+      long_km = std::min(long_km, load_.spike_ratio * others);
+    } else {
+      // The long run was bounded by the runs before the week: the others carry the rest,
+      // never longer than it.
+      long_km = runs.back().km;
+      others = std::min(long_km, (volume - long_km) / (n - 1));
+    }
     if (others <= other_km + 0.01) break;
     other_km = others;
   }
