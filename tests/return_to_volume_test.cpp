@@ -428,6 +428,21 @@ TEST(ReturnToVolume, WhatABoundedRunCannotCarryGoesToTheWeeksOtherRuns) {
       {{"hamstring-tendinopathy-rehab", severity::severe, 39, 16, 39, mon_tue_thu, 355, 0, 0}, 8},
       {{"popliteus-tendinopathy-rehab", severity::moderate, 71, 32, 71, mon_tue_fri, 371, 0, 0},
        28},
+      // Was 4 weeks against 3 (seed 6079): equal runs left the last run of week 1 longer for
+      // the runner whose history held the first run back. A build week's runs now rise.
+      {{"popliteus-tendinopathy-rehab", severity::moderate, 60, 26, 51, mon_tue_thu, 213, 0, 0}, 9},
+      // Was 4 weeks against 3: with 4 runs, a long run held at 110% of the others' first
+      // share stayed there when the others grew to carry the week.
+      {{"popliteus-tendinopathy-rehab",
+        severity::moderate,
+        60,
+        27,
+        51,
+        {weekday::mon, weekday::tue, weekday::wed, weekday::fri},
+        201,
+        0,
+        0},
+       9},
   };
   for (const pair_case& c : cases) expect_more_running_never_slower(c);
   // Week 4 with current 28 reaches the target: the first run is held at 23.04 km by the 20.95
