@@ -6,13 +6,22 @@
 //   plan_audit_report                   the table
 //   plan_audit_report --rule NAME [N]   up to N (default 20) plans that break rule NAME
 //   plan_audit_report --protocol ID     only that protocol
+//   plan_audit_report --monotone        rule 8 instead: sweeps of current running and severity
 //
 // The grid, for every protocol: baseline 0, 10, 20, 40, 60, 80 km (target = baseline; 20 km
 // when the baseline is 0), current 0, half or all of the baseline, 2 to 6 run days, every
 // severity; age (17-70), pain (0-7), prior injuries (0-3), start weekday and easy pace vary
 // with a fixed pseudo-random sequence, so every run prints the same table. No --weeks: the
 // plans are open-ended, as the CLI makes them by default.
+//
+// --monotone sweeps, for every protocol: baseline 12, 25, 40 and 70 km (target = baseline),
+// the five run-day patterns, pain 0, 3 and 4 (below and in the hold zones), every severity,
+// age 17, 35 or 62 and easy pace 3:20-8:00 from the fixed sequence, and current running from 0
+// to the baseline in steps of 2 km. It prints every sweep where more current running reaches
+// the target later than less, or a milder grade later than a more severe one
+// (weeks_to_target), and how many sweeps and plans it made.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -114,10 +123,86 @@ std::vector<plan_request> grid(const catalogue& cat, const std::string& only_pro
   return out;
 }
 
+/// weeks_to_target of the plan for `r`, 1000 for a plan that never reaches it or a referral.
+int weeks_needed(const catalogue& cat, const plan_request& r) {
+  const auto outcome = make_plan(cat, r);
+  if (!std::holds_alternative<plan>(outcome)) return 1000;
+  return weeks_to_target(std::get<plan>(outcome)).value_or(1000);
+}
+
+/// Rule 8 over sweeps of current running and severity; prints what breaks it.
+int run_monotone(const std::string& only_protocol) {
+  const auto started = std::chrono::steady_clock::now();
+  const catalogue& cat = testing::shipped_catalogue();
+  constexpr int paces[] = {200, 300, 390, 480};
+  constexpr int ages[] = {17, 35, 62};
+  sequence seq;
+  int sweeps = 0;
+  int plans = 0;
+  int broken = 0;
+  for (const protocol& proto : cat.protocols()) {
+    if (!only_protocol.empty() && proto.id != only_protocol) continue;
+    for (const int baseline : {12, 25, 40, 70}) {
+      for (const auto& days : run_day_patterns) {
+        for (const int pain : {0, 3, 4}) {
+          plan_request r;
+          r.protocol_id = proto.id;
+          r.today = date::from_ymd(2027, 1, 1);
+          auto& p = r.profile;
+          p.start = date::from_ymd(2027, 1, 4).plus_days(seq.pick(7));
+          p.baseline = distance::from_km(baseline);
+          p.run_days = days;
+          p.easy_pace = pace::from_seconds_per_km(paces[seq.pick(4)]);
+          p.age = ages[seq.pick(3)];
+          p.pain = pain_score::from_int(pain);
+          // weeks[severity][current / 2]
+          std::array<std::vector<int>, 3> weeks;
+          for (const severity level : {severity::mild, severity::moderate, severity::severe}) {
+            p.level = level;
+            for (int current = 0; current <= baseline; current += 2) {
+              p.current = distance::from_km(current);
+              weeks[static_cast<std::size_t>(level)].push_back(weeks_needed(cat, r));
+              ++plans;
+            }
+            ++sweeps;
+          }
+          for (std::size_t i = 0; i < weeks[0].size(); ++i) {
+            for (const severity level : {severity::mild, severity::moderate, severity::severe}) {
+              const auto& w = weeks[static_cast<std::size_t>(level)];
+              p.level = level;
+              p.current = distance::from_km(static_cast<double>(2 * i));
+              if (i > 0 && w[i] > w[i - 1]) {
+                ++broken;
+                std::cout << describe(r) << ": " << w[i] << " weeks to the target, " << w[i - 1]
+                          << " with current " << 2 * (i - 1) << "\n";
+              }
+            }
+            const int mild = weeks[0][i];
+            const int moderate = weeks[1][i];
+            const int severe = weeks[2][i];
+            if (mild > moderate || moderate > severe) {
+              ++broken;
+              std::cout << describe(r) << ": mild " << mild << ", moderate " << moderate
+                        << ", severe " << severe << " weeks to the target\n";
+            }
+          }
+        }
+      }
+    }
+  }
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  std::cout << "plan_audit_report --monotone: " << sweeps << " sweeps, " << plans << " plans, "
+            << broken << " breaks of rule 8; " << ms << " ms\n";
+  return 0;
+}
+
 int run(int argc, char** argv) {
   std::string only_rule;
   std::string only_protocol;
   std::size_t limit = 20;
+  bool monotone = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--rule" && i + 1 < argc) {
@@ -125,11 +210,14 @@ int run(int argc, char** argv) {
       if (i + 1 < argc && argv[i + 1][0] != '-') limit = std::stoul(argv[++i]);
     } else if (arg == "--protocol" && i + 1 < argc) {
       only_protocol = argv[++i];
+    } else if (arg == "--monotone") {
+      monotone = true;
     } else {
-      std::cerr << "usage: plan_audit_report [--rule NAME [N]] [--protocol ID]\n";
+      std::cerr << "usage: plan_audit_report [--rule NAME [N]] [--protocol ID] [--monotone]\n";
       return 2;
     }
   }
+  if (monotone) return run_monotone(only_protocol);
   std::optional<audit_rule> wanted;
   if (!only_rule.empty()) {
     wanted = parse_audit_rule(only_rule);
