@@ -21,7 +21,6 @@
 // the target later than less, or a milder grade later than a more severe one
 // (weeks_to_target), and how many sweeps and plans it made.
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -36,6 +35,7 @@
 #include "kneerehab/core/error.hpp"
 #include "kneerehab/plan/audit.hpp"
 #include "kneerehab/plan/planner.hpp"
+#include "support/monotone_sweep.hpp"
 #include "support/shipped_catalogue.hpp"
 
 namespace {
@@ -123,13 +123,6 @@ std::vector<plan_request> grid(const catalogue& cat, const std::string& only_pro
   return out;
 }
 
-/// weeks_to_target of the plan for `r`, 1000 for a plan that never reaches it or a referral.
-int weeks_needed(const catalogue& cat, const plan_request& r) {
-  const auto outcome = make_plan(cat, r);
-  if (!std::holds_alternative<plan>(outcome)) return 1000;
-  return weeks_to_target(std::get<plan>(outcome)).value_or(1000);
-}
-
 /// Rule 8 over sweeps of current running and severity; prints what breaks it.
 int run_monotone(const std::string& only_protocol) {
   const auto started = std::chrono::steady_clock::now();
@@ -139,7 +132,7 @@ int run_monotone(const std::string& only_protocol) {
   sequence seq;
   int sweeps = 0;
   int plans = 0;
-  int broken = 0;
+  std::size_t broken = 0;
   for (const protocol& proto : cat.protocols()) {
     if (!only_protocol.empty() && proto.id != only_protocol) continue;
     for (const int baseline : {12, 25, 40, 70}) {
@@ -155,37 +148,11 @@ int run_monotone(const std::string& only_protocol) {
           p.easy_pace = pace::from_seconds_per_km(paces[seq.pick(4)]);
           p.age = ages[seq.pick(3)];
           p.pain = pain_score::from_int(pain);
-          // weeks[severity][current / 2]
-          std::array<std::vector<int>, 3> weeks;
-          for (const severity level : {severity::mild, severity::moderate, severity::severe}) {
-            p.level = level;
-            for (int current = 0; current <= baseline; current += 2) {
-              p.current = distance::from_km(current);
-              weeks[static_cast<std::size_t>(level)].push_back(weeks_needed(cat, r));
-              ++plans;
-            }
-            ++sweeps;
+          for (const auto& line : testing::monotone_breaks(cat, r, 2, describe, plans)) {
+            std::cout << line << "\n";
+            ++broken;
           }
-          for (std::size_t i = 0; i < weeks[0].size(); ++i) {
-            for (const severity level : {severity::mild, severity::moderate, severity::severe}) {
-              const auto& w = weeks[static_cast<std::size_t>(level)];
-              p.level = level;
-              p.current = distance::from_km(static_cast<double>(2 * i));
-              if (i > 0 && w[i] > w[i - 1]) {
-                ++broken;
-                std::cout << describe(r) << ": " << w[i] << " weeks to the target, " << w[i - 1]
-                          << " with current " << 2 * (i - 1) << "\n";
-              }
-            }
-            const int mild = weeks[0][i];
-            const int moderate = weeks[1][i];
-            const int severe = weeks[2][i];
-            if (mild > moderate || moderate > severe) {
-              ++broken;
-              std::cout << describe(r) << ": mild " << mild << ", moderate " << moderate
-                        << ", severe " << severe << " weeks to the target\n";
-            }
-          }
+          sweeps += 3;  // one per severity
         }
       }
     }
