@@ -471,6 +471,26 @@ TEST_F(audit, a_week_up_more_than_the_regain_rate_breaks_weekly_increase) {
               "while below the pre-injury 16 km, 10% beyond it)");
 }
 
+TEST_F(audit, an_older_runner_regains_held_volume_at_the_slower_rate) {
+  // Age 50+ (or prior injuries): held volume comes back as much slower as new volume is built,
+  // 30% x 5/10 = 15% a week. The clean plan regains at up to 29% a week (weeks 6 and 9).
+  request.profile.age = 60;
+  const auto found = findings();
+  std::vector<int> broken_weeks;
+  for (const auto& f : found) {
+    EXPECT_EQ(f.rule, audit_rule::weekly_increase) << f.message;
+    broken_weeks.push_back(f.week);
+  }
+  EXPECT_EQ(broken_weeks, (std::vector<int>{6, 9}));
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_NE(found[1].message.find(
+                "14.1 km is 28.2% more than the 11 km of week 8; at most 12.65 km (up to 15% a "
+                "week while below the pre-injury 16 km, 5% beyond it (the slower rates for age "
+                "50+ or prior injuries))"),
+            std::string::npos)
+      << found[1].message;
+}
+
 TEST_F(audit, new_volume_beyond_the_baseline_builds_at_the_weekly_rate) {
   request.profile.baseline = distance::from_km(11);
   request.profile.target = distance::from_km(16);

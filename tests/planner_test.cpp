@@ -585,7 +585,8 @@ TEST_F(planner, cautious_build_for_older_runners) {
   const plan p = make(r);
   EXPECT_TRUE(has_warning(p,
                           "age 60: slower progression used (5% weekly increase instead of "
-                          "10%)"));
+                          "10%, and the volume run before the injury comes back as much more "
+                          "slowly)"));
   expect_rules_kept(r, p);
 }
 

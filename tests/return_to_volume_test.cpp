@@ -154,6 +154,14 @@ TEST(ReturnToVolume, AnOlderRunnerIsNotPlannedForAYear) {
   const plan p = make(r);
   EXPECT_TRUE(week_at_target(p));
   EXPECT_LE(p.weeks.size(), 20U);
+  // Nor rushed: at 68 the volume held before comes back at 15% a week, not 30% (8 -> 30 km by
+  // week 4 before), with a lighter week on the way.
+  for (std::size_t i = 1; i < p.weeks.size(); ++i) {
+    const double before = p.weeks[i - 1].run_total.km();
+    if (p.weeks[i].lighter_week || p.weeks[i - 1].lighter_week || before <= 0) continue;
+    EXPECT_LE(p.weeks[i].run_total.km(), before * 1.15 + 0.01) << "week " << i + 1;
+  }
+  EXPECT_GE(*week_at_target(p), 7);
 }
 
 TEST(ReturnToVolume, AFullStopRestartsByTimeOff) {

@@ -172,7 +172,12 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
   const auto& profile = ctx.request.profile;
   const bool cautious = profile.age >= load.older_age || profile.prior_injuries > 0;
   const double increase = cautious ? load.cautious_weekly_increase : load.weekly_increase;
-  const double regain = regain_increase_of(load, ctx.options.regain_weekly_increase);
+  // Older runners and repeat injuries regain held volume as much slower as they build new
+  // volume (docs/plan-rules.md, "Return to volume").
+  const double regain =
+      regain_increase_of(load, ctx.options.regain_weekly_increase) *
+      (cautious && load.weekly_increase > 0 ? load.cautious_weekly_increase / load.weekly_increase
+                                            : 1.0);
   const double baseline = ctx.baseline_km;
   for (std::size_t wi = 1; wi < ctx.weeks.size(); ++wi) {
     const week_seen& w = ctx.weeks[wi];
@@ -193,8 +198,9 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
     }
     if (w.km <= allowed + km_tolerance) continue;
     const std::string why =
-        below ? fmt::format("up to {} a week while below the pre-injury {}, {} beyond it",
-                            percent_text(regain), km_text(baseline), percent_text(increase))
+        below ? fmt::format("up to {} a week while below the pre-injury {}, {} beyond it{}",
+                            percent_text(regain), km_text(baseline), percent_text(increase),
+                            cautious ? " (the slower rates for age 50+ or prior injuries)" : "")
               : fmt::format("{} a week beyond the pre-injury baseline of {}{}",
                             percent_text(increase), km_text(baseline),
                             cautious ? " (the slower rate for age 50+ or prior injuries)" : "");

@@ -208,6 +208,7 @@ class running_planner {
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
   double size_runs(week_runs& runs, double volume, int first_day, double last_at_least = 0) const;
   [[nodiscard]] double rising_share(double rest, std::size_t left) const;
+  [[nodiscard]] double regain_rate() const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
   void add_stimuli(const phase_span& span, plan_week& week, const week_runs& runs, bool lighter);
   [[nodiscard]] std::vector<session_note> run_notes(const phase_span& span,
@@ -533,6 +534,13 @@ double running_planner::restart_volume(const running_rule& rule, int first_day) 
   return fraction * held_volume();
 }
 
+double running_planner::regain_rate() const {
+  // Older runners and repeat injuries need slower loading (clinical-rules 7): they regain held
+  // volume as much slower as they build new volume, 30% x 5/10 = 15% a week by default.
+  if (!ctx_.cautious || load_.weekly_increase <= 0) return load_.regain_weekly_increase;
+  return load_.regain_weekly_increase * load_.cautious_weekly_increase / load_.weekly_increase;
+}
+
 double running_planner::grown(double volume) const {
   // Volume the runner held before the injury comes back at regain_weekly_increase; beyond it
   // the weekly cap for new volume holds (less for older runners and repeat injuries).
@@ -540,7 +548,7 @@ double running_planner::grown(double volume) const {
   const double held = held_volume();
   const double new_volume = volume * (1.0 + increase);
   if (volume >= held) return new_volume;
-  return std::min(volume * (1.0 + load_.regain_weekly_increase), std::max(held, new_volume));
+  return std::min(volume * (1.0 + regain_rate()), std::max(held, new_volume));
 }
 
 week_runs running_planner::place_runs(const plan_week& week, double volume, int max_runs) const {

@@ -55,13 +55,15 @@ std::string notice_text(const plan_notice& n, unit_system units) {
           amount(n.current, units), amount(n.baseline, units));
     case notice_code::older_age_slower_build:
       return fmt::format(
-          "age {}: slower progression used ({:g}% weekly increase instead of {:g}%) and phases "
-          "may be longer",
+          "age {}: slower progression used ({:g}% weekly increase instead of {:g}%, and the "
+          "volume run before the injury comes back as much more slowly) and phases may be "
+          "longer",
           number(n.age), number(n.percent), number(n.limit_percent));
     case notice_code::prior_injuries_slower_build:
       return fmt::format(
           "{} prior injur{} of this kind: slower progression used ({:g}% weekly increase "
-          "instead of {:g}%) and phases may be longer",
+          "instead of {:g}%, and the volume run before the injury comes back as much more "
+          "slowly) and phases may be longer",
           number(n.prior_injuries), number(n.prior_injuries) == 1 ? "y" : "ies", number(n.percent),
           number(n.limit_percent));
     case notice_code::final_phase_extended:
