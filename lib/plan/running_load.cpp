@@ -208,6 +208,8 @@ class running_planner {
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
   double size_runs(week_runs& runs, double volume, int first_day, double last_at_least = 0) const;
   [[nodiscard]] double rising_share(double rest, std::size_t left) const;
+  double give_back_rest(week_runs& runs, const std::array<double, 7>& bounds, double volume,
+                        double planned, bool has_long) const;
   [[nodiscard]] double regain_rate() const;
   void commit_runs(const phase_span& span, plan_week& week, week_runs& runs, bool lighter);
   void add_stimuli(const phase_span& span, plan_week& week, const week_runs& runs, bool lighter);
@@ -669,6 +671,42 @@ double running_planner::rising_share(double rest, std::size_t left) const {
   return std::max(rest / chain, std::min(min_run_km_ + 0.01, equal));
 }
 
+// What a week's runs, sized under their bounds, left of `volume` goes back to them, the last run
+// first; returns the week's new total.
+double running_planner::give_back_rest(week_runs& runs, const std::array<double, 7>& bounds,
+                                       double volume, double planned, bool has_long) const {
+  planned_run& last = runs.back();
+  // What rounding down and the earlier runs' bounds left: the last run takes it back, as far
+  // as its own bound (and, as the long run, its share) allows. Else a runner whose early runs
+  // are bounded by a shorter run before the plan builds slower than one who restarts (rule 8).
+  const double share_bound =
+      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share)
+               : bounds[runs.size() - 1];
+  const double topped = floor_to_10m(
+      std::min({last.km + (volume - planned), bounds[runs.size() - 1] + 1e-9, share_bound + 1e-9}));
+  if (topped > last.km) {
+    planned += topped - last.km;
+    last.km = topped;
+  }
+  // What the last run's bound or share could not take (rounding, or earlier runs held by the
+  // spike rule): the earlier runs take it, the later ones first, within their bounds and never
+  // longer than the long run. More volume only raises the later runs' bounds and the long
+  // run's share. Else a week falls short of its volume, and of the target, by what one bounded
+  // run left, and the next week's lighter-week choice turns on it (rule 8).
+  double rest = floor_to_10m(volume - planned);
+  for (std::size_t i = runs.size() - 1; i-- > 0 && rest >= 0.01 - 1e-9;) {
+    planned_run& r = runs[i];
+    if (r.km <= 0) continue;
+    const double most = has_long ? std::min(bounds[i], last.km) : bounds[i];
+    const double more = floor_to_10m(std::min(r.km + rest, most + 1e-9));
+    if (more <= r.km) continue;
+    planned += more - r.km;
+    rest -= more - r.km;
+    r.km = more;
+  }
+  return planned;
+}
+
 double running_planner::size_runs(week_runs& runs, double volume, int first_day,
                                   double last_at_least) const {
   // With 4 or more runs the last is the long run, at most long_run_share of the week; the
@@ -751,34 +789,7 @@ double running_planner::size_runs(week_runs& runs, double volume, int first_day,
       last.km = most;
     }
   }
-  // What rounding down and the earlier runs' bounds left: the last run takes it back, as far
-  // as its own bound (and, as the long run, its share) allows. Else a runner whose early runs
-  // are bounded by a shorter run before the plan builds slower than one who restarts (rule 8).
-  const double share_bound =
-      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share)
-               : bounds[runs.size() - 1];
-  const double topped = floor_to_10m(
-      std::min({last.km + (volume - planned), bounds[runs.size() - 1] + 1e-9, share_bound + 1e-9}));
-  if (topped > last.km) {
-    planned += topped - last.km;
-    last.km = topped;
-  }
-  // What the last run's bound or share could not take (rounding, or earlier runs held by the
-  // spike rule): the earlier runs take it, the later ones first, within their bounds and never
-  // longer than the long run. More volume only raises the later runs' bounds and the long
-  // run's share. Else a week falls short of its volume, and of the target, by what one bounded
-  // run left, and the next week's lighter-week choice turns on it (rule 8).
-  double rest = floor_to_10m(volume - planned);
-  for (std::size_t i = runs.size() - 1; i-- > 0 && rest >= 0.01 - 1e-9;) {
-    planned_run& r = runs[i];
-    if (r.km <= 0) continue;
-    const double most = has_long ? std::min(bounds[i], last.km) : bounds[i];
-    const double more = floor_to_10m(std::min(r.km + rest, most + 1e-9));
-    if (more <= r.km) continue;
-    planned += more - r.km;
-    rest -= more - r.km;
-    r.km = more;
-  }
+  planned = give_back_rest(runs, bounds, volume, planned, has_long);
   if (has_long) {
     runs.back().long_run = std::all_of(runs.begin(), runs.end() - 1,
                                        [&](const planned_run& r) { return r.km < runs.back().km; });
