@@ -522,6 +522,30 @@ int return_period_weeks(const protocol& proto, const plan& p) {
   return 8;
 }
 
+TEST(ReturnToVolume, AWeekTooSmallForALighterOneHoldsInItsPlace) {
+  // Was (seed 6241): mild 16 weeks to the target, moderate 15. One run a week, baseline 6 km,
+  // target 9: the moderate grade's week 6 (5.2 km) could not be cut 20% above the 15-minute
+  // run (4.33 km at 3:28/km), so it built on and took its lighter week a week later. Now the
+  // week holds 5.2 km in its place, and the build loses the week a lighter week costs.
+  shrunk_case c{
+      "posterior-chain-tightness-rehab", severity::mild, 6, 0, 9, {weekday::mon}, 208, 0, 0};
+  std::optional<int> weeks[3];
+  for (const severity level : {severity::mild, severity::moderate, severity::severe}) {
+    c.level = level;
+    const plan p = make(request_of(c));
+    EXPECT_TRUE(audit_lines(c).empty()) << to_string(level) << ": " << first_of(audit_lines(c));
+    weeks[static_cast<int>(level)] = weeks_to_target(p);
+    if (level == severity::moderate) {
+      EXPECT_NEAR(p.weeks[5].run_total.km(), 5.2, 0.05);
+      EXPECT_NEAR(p.weeks[6].run_total.km(), 5.2, 0.05);
+      EXPECT_FALSE(p.weeks[5].lighter_week);
+    }
+  }
+  ASSERT_TRUE(weeks[0] && weeks[1] && weeks[2]);
+  EXPECT_LE(*weeks[0], *weeks[1]);
+  EXPECT_LE(*weeks[1], *weeks[2]);
+}
+
 std::string sweep_profile(const plan_request& r) {
   const auto& p = r.profile;
   return r.protocol_id + " " + std::string(to_string(p.level)) + " current " +

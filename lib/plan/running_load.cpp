@@ -202,8 +202,8 @@ class running_planner {
   [[nodiscard]] held_shape held_week_shape(double volume, int max_runs) const;
   [[nodiscard]] std::optional<double> lighter_volume(double before, int max_runs,
                                                      int first_day) const;
-  [[nodiscard]] std::optional<double> lighter_week_due(const plan_week& week, bool hold,
-                                                       int max_runs, int first_day) const;
+  [[nodiscard]] bool lighter_week_due(const plan_week& week, bool hold, int max_runs,
+                                      int first_day) const;
   [[nodiscard]] bool build_reaches_target(const plan_week& week, int max_runs, int first_day) const;
   [[nodiscard]] week_runs place_runs(const plan_week& week, double volume, int max_runs) const;
   double size_runs(week_runs& runs, double volume, int first_day, double last_at_least = 0) const;
@@ -633,13 +633,10 @@ bool running_planner::build_reaches_target(const plan_week& week, int max_runs,
   return reached(size_runs(runs, volume, first_day));
 }
 
-std::optional<double> running_planner::lighter_week_due(const plan_week& week, bool hold,
-                                                        int max_runs, int first_day) const {
-  if (hold || build_.weeks_since_deload < std::max(2, load_.deload_every) - 1 ||
-      reached(build_.resume_total) || build_reaches_target(week, max_runs, first_day)) {
-    return std::nullopt;
-  }
-  return lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
+bool running_planner::lighter_week_due(const plan_week& week, bool hold, int max_runs,
+                                       int first_day) const {
+  return !hold && build_.weeks_since_deload >= std::max(2, load_.deload_every) - 1 &&
+         !reached(build_.resume_total) && !build_reaches_target(week, max_runs, first_day);
 }
 
 // A week held under pain monitoring is the runner's week now: its longest run kept (scaled
@@ -804,6 +801,7 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   double volume = 0;
   int max_runs = build_.last_runs + 1;
   bool lighter = false;
+  bool deload = false;  ///< a lighter week, or the week held in its place
   if (!build_.active) {
     if (last_week_was_ladder_) {
       // Off the ladder, the restart volume, reached from the ladder's last week at the
@@ -822,10 +820,15 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
     }
     build_ = build_progress{};
     build_.active = true;
-  } else if (const auto lighter_km = lighter_week_due(week, hold, max_runs, first_day)) {
-    // A lighter week every deload_every weeks while building (clinical-rules 5).
-    lighter = true;
-    volume = *lighter_km;
+  } else if (lighter_week_due(week, hold, max_runs, first_day)) {
+    // A lighter week every deload_every weeks while building (clinical-rules 5). Where no
+    // 20-30% cut fits above the shortest run, the week holds the volume before it instead:
+    // the build loses the week it would lose to a lighter week, no more and no less, so that
+    // a runner whose weeks are big enough for one is never the slower (rule 8).
+    const auto lighter_km = lighter_volume(build_.resume_total, std::max(1, max_runs), first_day);
+    deload = true;
+    lighter = lighter_km.has_value();
+    volume = lighter_km.value_or(build_.resume_total);
   } else {
     // After a lighter week the build resumes where the week before it left off (rule 3).
     const bool after_lighter = build_.weeks_since_deload == 0 && !build_.held;
@@ -869,7 +872,7 @@ void running_planner::build_week(const phase_span& span, plan_week& week) {
   first_continuous_pending_ = first_continuous_pending_ && kept.empty();
   build_.last_total = planned;
   build_.last_runs = static_cast<int>(kept.size());
-  if (lighter) {
+  if (deload) {
     build_.weeks_since_deload = 0;
   } else {
     build_.resume_total = planned;
