@@ -309,6 +309,13 @@ void check_lighter_week(const audit_context& ctx, finding_sink& out) {
       build = 0;
       continue;
     }
+    // A week held flat where no lighter week fits takes a lighter week's place (the planner
+    // holds such a week when one is due): the cycle starts again after it.
+    if (holds && build > 0 && before != nullptr && !lighter_week_fits(ctx, wi)) {
+      build = 0;
+      reported = false;
+      continue;
+    }
     if (holds || (1.0 - lighter_cut_min) * w.km < shortest_run_km(ctx)) continue;
     if (before != nullptr && !lighter_week_fits(ctx, wi)) continue;
     ++build;
