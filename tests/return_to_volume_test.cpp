@@ -21,6 +21,8 @@ namespace {
 using testing::shipped_catalogue;
 
 const std::vector<weekday> four_days = {weekday::mon, weekday::wed, weekday::fri, weekday::sun};
+const std::vector<weekday> mon_tue_wed_fri = {weekday::mon, weekday::tue, weekday::wed,
+                                              weekday::fri};
 
 plan_request request(const std::string& condition, double baseline, double current,
                      severity level = severity::moderate, std::vector<weekday> days = four_days) {
@@ -442,15 +444,7 @@ TEST(ReturnToVolume, WhatABoundedRunCannotCarryGoesToTheWeeksOtherRuns) {
       {{"popliteus-tendinopathy-rehab", severity::moderate, 60, 26, 51, mon_tue_thu, 213, 0, 0}, 9},
       // Was 4 weeks against 3: with 4 runs, a long run held at 110% of the others' first
       // share stayed there when the others grew to carry the week.
-      {{"popliteus-tendinopathy-rehab",
-        severity::moderate,
-        60,
-        27,
-        51,
-        {weekday::mon, weekday::tue, weekday::wed, weekday::fri},
-        201,
-        0,
-        0},
+      {{"popliteus-tendinopathy-rehab", severity::moderate, 60, 27, 51, mon_tue_wed_fri, 201, 0, 0},
        9},
   };
   for (const pair_case& c : cases) expect_more_running_never_slower(c);
@@ -485,16 +479,7 @@ TEST(ReturnToVolume, APainHoldKeepsTheLongestRunTheRunnerRunsNow) {
       // run of 6.6 km, longer than any run now, and so built faster than one at 9 km.
       {{"gait-overload-rehab", severity::mild, 29, 9, 14, mon_tue, 301, 0, 4}, 7},
       // Was 10 weeks against 8: four held runs cut the longest to the long run's 30% share.
-      {{"patellofemoral-pain-rehab",
-        severity::mild,
-        78,
-        30,
-        78,
-        {weekday::mon, weekday::tue, weekday::wed, weekday::fri},
-        181,
-        0,
-        3},
-       25},
+      {{"patellofemoral-pain-rehab", severity::mild, 78, 30, 78, mon_tue_wed_fri, 181, 0, 3}, 25},
   };
   for (const pair_case& c : cases) expect_more_running_never_slower(c);
   // The held weeks of the first: one run, the runner's 30-minute run of 7.92 km, not two of 4

@@ -160,11 +160,10 @@ void check_single_run_spike(const audit_context& ctx, finding_sink& out) {
 
 /// The first week after a phase held under pain monitoring (`pain-holds-first-phase`): the
 /// runner restarts there as one who had stopped would (rule 8).
-bool restarts_after_pain_hold(const audit_context& ctx, const week_seen& before,
-                              const week_seen& w) {
-  return before.ph != nullptr && w.ph != nullptr && w.ph != before.ph &&
-         before.ph->running.mode == running_mode::modified &&
-         carries_notice(ctx.p, notice_code::pain_holds_first_phase);
+/// `pain_holds`: the plan carries that notice.
+bool restarts_after_pain_hold(bool pain_holds, const week_seen& before, const week_seen& w) {
+  return pain_holds && before.ph != nullptr && w.ph != nullptr && w.ph != before.ph &&
+         before.ph->running.mode == running_mode::modified;
 }
 
 void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
@@ -179,6 +178,7 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
       (cautious && load.weekly_increase > 0 ? load.cautious_weekly_increase / load.weekly_increase
                                             : 1.0);
   const double baseline = ctx.baseline_km;
+  const bool pain_holds = carries_notice(ctx.p, notice_code::pain_holds_first_phase);
   for (std::size_t wi = 1; wi < ctx.weeks.size(); ++wi) {
     const week_seen& w = ctx.weeks[wi];
     const week_seen& before = ctx.weeks[wi - 1];
@@ -192,7 +192,7 @@ void check_weekly_increase(const audit_context& ctx, finding_sink& out) {
                            : ref * (1 + increase);
     // Once pain lets go of a held phase, the runner restarts as one who had stopped would: at
     // the next phase's start fraction of the volume held before (rule 8).
-    if (restarts_after_pain_hold(ctx, before, w)) {
+    if (restarts_after_pain_hold(pain_holds, before, w)) {
       const double held = baseline > 0 ? baseline : ctx.target_km;
       allowed = std::max(allowed, w.ph->running.start_fraction * held);
     }
@@ -452,11 +452,12 @@ void check_plan_end(const audit_context& ctx, finding_sink& out) {
 }
 
 void check_runs_per_week_step(const audit_context& ctx, finding_sink& out) {
+  const bool pain_holds = carries_notice(ctx.p, notice_code::pain_holds_first_phase);
   for (std::size_t wi = 1; wi < ctx.weeks.size(); ++wi) {
     const week_seen& w = ctx.weeks[wi];
     const week_seen& before = ctx.weeks[wi - 1];
     // A restart after a pain hold may go to restart_runs at once, as after a stop.
-    const int most = restarts_after_pain_hold(ctx, before, w)
+    const int most = restarts_after_pain_hold(pain_holds, before, w)
                          ? std::max(before.runs + 1, restart_runs)
                          : before.runs + 1;
     if (before.runs > 0 && w.runs > most) {

@@ -676,11 +676,12 @@ double running_planner::give_back_rest(week_runs& runs, const std::array<double,
   // What rounding down and the earlier runs' bounds left: the last run takes it back, as far
   // as its own bound (and, as the long run, its share) allows. Else a runner whose early runs
   // are bounded by a shorter run before the plan builds slower than one who restarts (rule 8).
-  const double share_bound =
-      has_long ? load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share)
-               : bounds[runs.size() - 1];
-  const double topped = floor_to_10m(
-      std::min({last.km + (volume - planned), bounds[runs.size() - 1] + 1e-9, share_bound + 1e-9}));
+  double last_most = bounds[runs.size() - 1];
+  if (has_long) {
+    last_most = std::min(last_most,
+                         load_.long_run_share * (planned - last.km) / (1.0 - load_.long_run_share));
+  }
+  const double topped = floor_to_10m(std::min(last.km + (volume - planned), last_most + 1e-9));
   if (topped > last.km) {
     planned += topped - last.km;
     last.km = topped;
